@@ -1,0 +1,179 @@
+//! RFC 9457 problem details and the stable error codes clients match on.
+//!
+//! `code` is the contract: the SPA translates it, partners branch on it. Titles are given in the
+//! request's language; `detail` is free text and may change.
+
+use serde::{Deserialize, Serialize};
+
+use crate::Lang;
+
+/// Every error the API can answer with. snake_case on the wire; never rename a variant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    ValidationFailed,
+    MalformedRequest,
+    AuthenticationRequired,
+    InvalidCredentials,
+    EmailNotVerified,
+    InvalidToken,
+    Forbidden,
+    NotFound,
+    EmailTaken,
+    SlugTaken,
+    AlreadyMember,
+    LastOwner,
+    InvitationInvalid,
+    InvitationEmailMismatch,
+    OrgSuspended,
+    AccountDisabled,
+    RateLimited,
+    PayloadTooLarge,
+    UnsupportedMediaType,
+    IdempotencyConflict,
+    ServiceUnavailable,
+    Internal,
+}
+
+impl ErrorCode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::ValidationFailed => "validation_failed",
+            ErrorCode::MalformedRequest => "malformed_request",
+            ErrorCode::AuthenticationRequired => "authentication_required",
+            ErrorCode::InvalidCredentials => "invalid_credentials",
+            ErrorCode::EmailNotVerified => "email_not_verified",
+            ErrorCode::InvalidToken => "invalid_token",
+            ErrorCode::Forbidden => "forbidden",
+            ErrorCode::NotFound => "not_found",
+            ErrorCode::EmailTaken => "email_taken",
+            ErrorCode::SlugTaken => "slug_taken",
+            ErrorCode::AlreadyMember => "already_member",
+            ErrorCode::LastOwner => "last_owner",
+            ErrorCode::InvitationInvalid => "invitation_invalid",
+            ErrorCode::InvitationEmailMismatch => "invitation_email_mismatch",
+            ErrorCode::OrgSuspended => "org_suspended",
+            ErrorCode::AccountDisabled => "account_disabled",
+            ErrorCode::RateLimited => "rate_limited",
+            ErrorCode::PayloadTooLarge => "payload_too_large",
+            ErrorCode::UnsupportedMediaType => "unsupported_media_type",
+            ErrorCode::IdempotencyConflict => "idempotency_conflict",
+            ErrorCode::ServiceUnavailable => "service_unavailable",
+            ErrorCode::Internal => "internal",
+        }
+    }
+
+    /// The HTTP status this code is answered with.
+    pub fn status(self) -> u16 {
+        match self {
+            ErrorCode::ValidationFailed => 422,
+            ErrorCode::MalformedRequest => 400,
+            ErrorCode::AuthenticationRequired
+            | ErrorCode::InvalidCredentials
+            | ErrorCode::InvalidToken => 401,
+            ErrorCode::EmailNotVerified
+            | ErrorCode::Forbidden
+            | ErrorCode::OrgSuspended
+            | ErrorCode::AccountDisabled
+            | ErrorCode::InvitationEmailMismatch => 403,
+            ErrorCode::NotFound => 404,
+            ErrorCode::EmailTaken
+            | ErrorCode::SlugTaken
+            | ErrorCode::AlreadyMember
+            | ErrorCode::LastOwner
+            | ErrorCode::IdempotencyConflict => 409,
+            ErrorCode::InvitationInvalid => 410,
+            ErrorCode::PayloadTooLarge => 413,
+            ErrorCode::UnsupportedMediaType => 415,
+            ErrorCode::RateLimited => 429,
+            ErrorCode::ServiceUnavailable => 503,
+            ErrorCode::Internal => 500,
+        }
+    }
+
+    /// A short, human title in the reader's language.
+    pub fn title(self, lang: Lang) -> &'static str {
+        let (en, fr) = match self {
+            ErrorCode::ValidationFailed => ("Some fields need attention", "Certains champs sont à corriger"),
+            ErrorCode::MalformedRequest => ("The request could not be read", "La requête est illisible"),
+            ErrorCode::AuthenticationRequired => ("Please sign in", "Veuillez vous connecter"),
+            ErrorCode::InvalidCredentials => ("Wrong email or password", "E-mail ou mot de passe incorrect"),
+            ErrorCode::EmailNotVerified => ("Please confirm your email address first", "Veuillez d'abord confirmer votre adresse e-mail"),
+            ErrorCode::InvalidToken => ("This link or session is no longer valid", "Ce lien ou cette session n'est plus valide"),
+            ErrorCode::Forbidden => ("You are not allowed to do this", "Vous n'êtes pas autorisé à faire ceci"),
+            ErrorCode::NotFound => ("Not found", "Introuvable"),
+            ErrorCode::EmailTaken => ("This email is already in use", "Cette adresse e-mail est déjà utilisée"),
+            ErrorCode::SlugTaken => ("This web address is already taken", "Cette adresse web est déjà prise"),
+            ErrorCode::AlreadyMember => ("This person is already a member", "Cette personne est déjà membre"),
+            ErrorCode::LastOwner => ("An organization must keep at least one owner", "Une organisation doit garder au moins un propriétaire"),
+            ErrorCode::InvitationInvalid => ("This invitation is invalid, used or expired", "Cette invitation est invalide, utilisée ou expirée"),
+            ErrorCode::InvitationEmailMismatch => ("This invitation was sent to another email address", "Cette invitation a été envoyée à une autre adresse e-mail"),
+            ErrorCode::OrgSuspended => ("This organization is suspended", "Cette organisation est suspendue"),
+            ErrorCode::AccountDisabled => ("This account is disabled", "Ce compte est désactivé"),
+            ErrorCode::RateLimited => ("Too many attempts, please wait", "Trop de tentatives, veuillez patienter"),
+            ErrorCode::PayloadTooLarge => ("The upload is too large", "Le fichier envoyé est trop volumineux"),
+            ErrorCode::UnsupportedMediaType => ("This file type is not accepted", "Ce type de fichier n'est pas accepté"),
+            ErrorCode::IdempotencyConflict => ("This request key was already used with other data", "Cette clé de requête a déjà servi avec d'autres données"),
+            ErrorCode::ServiceUnavailable => ("The service is temporarily unavailable", "Le service est temporairement indisponible"),
+            ErrorCode::Internal => ("Something went wrong on our side", "Une erreur est survenue de notre côté"),
+        };
+        lang.pick(en, fr)
+    }
+}
+
+impl std::fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One invalid field: `field` is the JSON path (`email`, `members[0].role`), `code` a stable
+/// snake_case reason (`required`, `too_short`, `invalid_email`, ...).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FieldError {
+    pub field: String,
+    pub code: String,
+    pub message: String,
+}
+
+/// RFC 9457 `application/problem+json` body.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Problem {
+    #[serde(rename = "type")]
+    pub type_url: String,
+    pub title: String,
+    pub status: u16,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+    pub code: ErrorCode,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<FieldError>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
+impl Problem {
+    pub fn type_url_for(code: ErrorCode) -> String {
+        format!("https://reckot.com/problems/{}", code.as_str().replace('_', "-"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_serializes_to_its_stable_name() {
+        let json = serde_json::to_string(&ErrorCode::InvitationEmailMismatch).unwrap_or_default();
+        assert_eq!(json, "\"invitation_email_mismatch\"");
+        assert_eq!(ErrorCode::InvitationEmailMismatch.as_str(), "invitation_email_mismatch");
+    }
+
+    #[test]
+    fn titles_exist_in_both_languages_and_differ() {
+        assert_ne!(ErrorCode::NotFound.title(Lang::En), ErrorCode::NotFound.title(Lang::Fr));
+    }
+}

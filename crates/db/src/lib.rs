@@ -1,0 +1,33 @@
+//! Persistence for Reckot: connection setup, migrations, sea-orm entities (private) and, as they
+//! are added, the tenant-scoped repositories that form this crate's public surface.
+//!
+//! Works on SQLite and PostgreSQL from the same code. Unique-violation errors are mapped to the
+//! constraint names declared in the migrations by [`unique_violation`] on both backends.
+
+mod connect;
+mod constraint;
+mod cursor;
+pub(crate) mod entities;
+mod error;
+mod scope;
+
+pub mod invitations;
+pub mod jobs;
+pub mod members;
+pub mod orgs;
+pub mod tiers;
+pub mod tokens;
+pub mod users;
+#[cfg(any(test, feature = "testing"))]
+pub mod testing;
+
+#[cfg(test)]
+mod schema_tests;
+
+pub use connect::{connect, connect_with, migrate};
+pub use constraint::unique_violation;
+pub use error::{DbError, DbResult};
+pub use scope::OrgScope;
+pub use sea_orm::{
+    ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr, TransactionTrait,
+};

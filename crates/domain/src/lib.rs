@@ -1,0 +1,6 @@
+//! Pure business rules of Reckot: no IO, no clock, no database. The server, the worker and the SPA
+//! all decide the same way because they call these functions.
+
+pub mod fees;
+pub mod roles;
+pub mod slug;

@@ -1,0 +1,19 @@
+//! Reckot's outbound adapters: each external service sits behind a small trait so services can be
+//! tested with fakes and deployments can swap vendors by configuration.
+//!
+//! - [`mailer`]: sending email (SMTP in production, files on disk in development).
+//! - [`emails`]: the transactional email templates, in English and French.
+//! - [`storage`]: blob storage for uploads such as organization logos.
+//! - [`rate_limit`]: fixed-window rate limits, in process or shared through Redis.
+//! - [`redis_pool`]: building a checked Redis connection pool.
+
+pub mod emails;
+pub mod mailer;
+pub mod rate_limit;
+pub mod redis_pool;
+pub mod storage;
+
+pub use mailer::{Email, FileMailer, MailError, Mailer, SmtpMailer};
+pub use rate_limit::{RateDecision, RateLimitError, RateLimiter};
+pub use redis_pool::{RedisPoolError, redis_pool};
+pub use storage::{ImageKind, LocalDiskStorage, Storage, StorageError, sniff_image};

@@ -1,0 +1,182 @@
+//! The `reckot` command line: one binary for the API server, the worker and operations.
+
+use std::process::ExitCode;
+
+use actix_web::HttpServer;
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use common::Lang;
+
+use crate::auth::password;
+use crate::settings::Settings;
+use crate::state::AppState;
+use crate::{bootstrap, http, jobs, openapi};
+
+#[derive(Parser)]
+#[command(name = "reckot", version, about = "Reckot: event management and ticketing")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the API and the SPA (and run the worker in-process unless RUN_WORKER=false).
+    Serve,
+    /// Run only the job worker.
+    Worker,
+    /// Apply pending database migrations.
+    Migrate,
+    /// Print the OpenAPI document, or write it to a file.
+    Openapi {
+        #[arg(long)]
+        out: Option<std::path::PathBuf>,
+    },
+    /// Create (or promote) a platform administrator.
+    CreateAdmin {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        password: String,
+        #[arg(long, default_value = "Platform admin")]
+        name: String,
+    },
+    /// Create a user account.
+    CreateUser {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        password: String,
+        #[arg(long, default_value = "")]
+        name: String,
+        /// Mark the email as already verified.
+        #[arg(long)]
+        verified: bool,
+    },
+    /// Fill an empty database with a demo organizer account and organization.
+    SeedDemo,
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: cannot start the async runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli.command)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(command: Command) -> anyhow::Result<()> {
+    if let Command::Openapi { out } = &command {
+        let json = openapi::to_pretty_json(&openapi::document())?;
+        return match out {
+            Some(path) => std::fs::write(path, json).with_context(|| format!("cannot write {}", path.display())),
+            None => {
+                use std::io::Write;
+                Ok(std::io::stdout().write_all(json.as_bytes())?)
+            }
+        };
+    }
+    let settings = Settings::from_env()?;
+    bootstrap::init_tracing(settings.log_format);
+    let state = bootstrap::build_default_state(settings).await?;
+    match command {
+        Command::Serve => serve(state).await,
+        Command::Worker => {
+            db::migrate(&state.db).await?;
+            jobs::run(state, shutdown_signal()).await;
+            Ok(())
+        }
+        Command::Migrate => {
+            db::migrate(&state.db).await?;
+            tracing::info!("migrations applied");
+            Ok(())
+        }
+        Command::CreateAdmin { email, password, name } => create_user(&state, &email, &password, &name, true, true).await,
+        Command::CreateUser { email, password, name, verified } => create_user(&state, &email, &password, &name, verified, false).await,
+        Command::SeedDemo => seed_demo(&state).await,
+        Command::Openapi { .. } => Ok(()),
+    }
+}
+
+async fn serve(state: AppState) -> anyhow::Result<()> {
+    if !state.settings.is_production() {
+        // Production applies migrations explicitly (`reckot migrate`) before rolling out.
+        db::migrate(&state.db).await?;
+    }
+    let addr = state.settings.bind_addr;
+    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+    let worker = state.settings.run_worker.then(|| {
+        let state = state.clone();
+        let mut stop = stop_rx.clone();
+        tokio::spawn(jobs::run(state, async move {
+            let _ = stop.changed().await;
+        }))
+    });
+    let app_state = state.clone();
+    let server = HttpServer::new(move || http::app::build(app_state.clone()))
+        .bind(addr)
+        .with_context(|| format!("cannot listen on {addr}"))?
+        .run();
+    tracing::info!(%addr, "Reckot is listening: open http://{addr}/ (API docs at /api/docs/)");
+    server.await?;
+    let _ = stop_tx.send(true);
+    if let Some(worker) = worker {
+        let _ = worker.await;
+    }
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let _ = tokio::signal::ctrl_c().await;
+}
+
+async fn create_user(state: &AppState, email: &str, pass: &str, name: &str, verified: bool, admin: bool) -> anyhow::Result<()> {
+    db::migrate(&state.db).await?;
+    if pass.chars().count() < 10 {
+        anyhow::bail!("the password must be at least 10 characters long");
+    }
+    let now = state.now();
+    if let Some(existing) = db::users::find_by_email(&state.db, email).await? {
+        if admin {
+            db::users::set_platform_admin(&state.db, existing.id, true, now).await?;
+            db::users::mark_verified(&state.db, existing.id, now).await?;
+            tracing::info!(user.id = %existing.id, "existing account promoted to platform admin");
+            return Ok(());
+        }
+        anyhow::bail!("an account with this email already exists");
+    }
+    let hash = password::hash(pass)?;
+    let display = if name.trim().is_empty() { email.split('@').next().unwrap_or(email) } else { name };
+    let new = db::users::NewUser { email, password_hash: &hash, name: display, language: Lang::En, verified, is_platform_admin: admin };
+    let user = db::users::insert(&state.db, new, now).await?;
+    tracing::info!(user.id = %user.id, admin, verified, "account created");
+    Ok(())
+}
+
+async fn seed_demo(state: &AppState) -> anyhow::Result<()> {
+    db::migrate(&state.db).await?;
+    const EMAIL: &str = "demo@reckot.local";
+    const PASSWORD: &str = "demo-password-2026";
+    if db::users::find_by_email(&state.db, EMAIL).await?.is_some() {
+        tracing::info!("demo data already present");
+        return Ok(());
+    }
+    let now = state.now();
+    let hash = password::hash(PASSWORD)?;
+    let new = db::users::NewUser { email: EMAIL, password_hash: &hash, name: "Demo Organizer", language: Lang::Fr, verified: true, is_platform_admin: false };
+    let user = db::users::insert(&state.db, new, now).await?;
+    let org = db::orgs::NewOrg { name: "Douala Tech Week", slug: "douala-tech-week", country: "CM", currency: common::Currency::XAF };
+    db::orgs::create_with_owner(&state.db, org, user.id, now).await?;
+    tracing::info!("demo organizer: {EMAIL} / {PASSWORD}");
+    Ok(())
+}

@@ -1,0 +1,65 @@
+//! The worker: drains the durable job queue. `reckot serve` runs it in-process; `reckot worker`
+//! runs it alone. Jobs are idempotent enough to run twice (an email sent twice is the worst case).
+
+use std::time::Duration;
+
+use chrono::Duration as ChronoDuration;
+
+use crate::services::mail::{EmailJob, JOB_KIND as SEND_EMAIL};
+use crate::state::AppState;
+
+const LEASE: ChronoDuration = ChronoDuration::seconds(120);
+const IDLE_POLL: Duration = Duration::from_secs(5);
+
+/// Runs until `shutdown` resolves.
+pub async fn run(state: AppState, shutdown: impl std::future::Future<Output = ()>) {
+    tokio::pin!(shutdown);
+    tracing::info!("worker started");
+    loop {
+        match drain(&state).await {
+            Ok(_) => {}
+            Err(e) => tracing::error!(error = %e, "worker: could not claim jobs"),
+        }
+        tokio::select! {
+            () = &mut shutdown => break,
+            () = state.jobs_ready.notified() => {}
+            () = tokio::time::sleep(IDLE_POLL) => {}
+        }
+    }
+    tracing::info!("worker stopped");
+}
+
+/// Runs every due job; returns how many ran.
+pub async fn drain(state: &AppState) -> Result<usize, db::DbError> {
+    let mut ran = 0;
+    while let Some(job) = db::jobs::claim_next(&state.db, state.now(), LEASE).await? {
+        ran += 1;
+        let outcome = execute(state, &job).await;
+        let now = state.now();
+        match outcome {
+            Ok(()) => db::jobs::complete(&state.db, job.id, now).await?,
+            Err(e) if job.attempts < job.max_attempts => {
+                // Exponential backoff: 30 s, 1 min, 2 min, ... capped at an hour.
+                let delay = ChronoDuration::seconds((30_i64 << (job.attempts - 1).clamp(0, 7)).min(3600));
+                tracing::warn!(job.id = %job.id, job.kind = %job.kind, attempt = job.attempts, error = %e, "job failed; will retry");
+                db::jobs::fail(&state.db, job.id, &e.to_string(), Some(now + delay), now).await?;
+            }
+            Err(e) => {
+                tracing::error!(job.id = %job.id, job.kind = %job.kind, error = %e, "job failed for good");
+                db::jobs::fail(&state.db, job.id, &e.to_string(), None, now).await?;
+            }
+        }
+    }
+    Ok(ran)
+}
+
+async fn execute(state: &AppState, job: &db::jobs::Job) -> anyhow::Result<()> {
+    match job.kind.as_str() {
+        SEND_EMAIL => {
+            let email: EmailJob = serde_json::from_value(job.payload.clone())?;
+            state.mailer.send(&email.render()).await?;
+            Ok(())
+        }
+        other => anyhow::bail!("unknown job kind {other}"),
+    }
+}

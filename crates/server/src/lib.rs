@@ -1,0 +1,14 @@
+//! The Reckot server: REST API, worker and command line, in one binary (`reckot`).
+
+pub mod auth;
+pub mod bootstrap;
+pub mod cli;
+pub mod clock;
+pub mod error;
+pub mod http;
+pub mod jobs;
+pub mod openapi;
+pub mod routes;
+pub mod services;
+pub mod settings;
+pub mod state;

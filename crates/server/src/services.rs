@@ -1,0 +1,12 @@
+//! Services own transactions and apply domain rules. HTTP handlers, the worker and (later) the AI
+//! assistant's tools call these same functions, under the same permission checks.
+
+pub mod accounts;
+pub mod admin;
+pub mod invitations;
+pub mod mail;
+pub mod members;
+pub mod orgs;
+pub mod profile;
+pub mod rate_limits;
+pub mod sessions;

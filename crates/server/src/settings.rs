@@ -1,0 +1,185 @@
+//! Typed configuration from the environment (and `.env`), validated once at boot.
+//! Every variable is documented in `.env.example`.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use anyhow::{Context, bail};
+use secrecy::{ExposeSecret, SecretString};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AppEnv {
+    Development,
+    Production,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    Pretty,
+    Json,
+}
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub app_env: AppEnv,
+    pub database_url: String,
+    pub redis_url: Option<String>,
+    pub bind_addr: SocketAddr,
+    /// Public origin of the app, used in emailed links (no trailing slash).
+    pub base_url: String,
+    pub jwt_secret: SecretString,
+    pub access_token_ttl: Duration,
+    pub refresh_token_ttl: Duration,
+    pub smtp_url: Option<SecretString>,
+    pub mail_from: String,
+    pub mail_dir: PathBuf,
+    pub storage_dir: PathBuf,
+    pub spa_dir: PathBuf,
+    pub cors_allowed_origins: Vec<String>,
+    pub trust_forwarded_for: bool,
+    pub run_worker: bool,
+    pub log_format: LogFormat,
+}
+
+/// Development-only signing key; production refuses to boot without its own `JWT_SECRET`.
+const DEV_JWT_SECRET: &str = "reckot-development-secret-do-not-use-in-production";
+
+impl Settings {
+    /// Reads `.env` (if present) then the process environment.
+    pub fn from_env() -> anyhow::Result<Settings> {
+        let _ = dotenvy::dotenv();
+        Settings::from_lookup(|k| std::env::var(k).ok())
+    }
+
+    pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> anyhow::Result<Settings> {
+        let var = |k: &str| get(k).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+        let app_env = match var("APP_ENV").as_deref() {
+            None | Some("development") => AppEnv::Development,
+            Some("production") => AppEnv::Production,
+            Some(other) => bail!("APP_ENV must be `development` or `production`, not `{other}`"),
+        };
+        let production = app_env == AppEnv::Production;
+        let mut missing = Vec::new();
+        let jwt_secret = match var("JWT_SECRET") {
+            Some(s) if s.len() < 32 => bail!("JWT_SECRET must be at least 32 bytes long"),
+            Some(s) => s,
+            None if production => {
+                missing.push("JWT_SECRET");
+                String::new()
+            }
+            None => DEV_JWT_SECRET.to_owned(),
+        };
+        let smtp_url = var("SMTP_URL");
+        if production && smtp_url.is_none() {
+            missing.push("SMTP_URL");
+        }
+        if production && var("MAIL_FROM").is_none() {
+            missing.push("MAIL_FROM");
+        }
+        if production && var("BASE_URL").is_none() {
+            missing.push("BASE_URL");
+        }
+        if !missing.is_empty() {
+            bail!(
+                "APP_ENV=production needs these variables, which are not set: {}. See .env.example.",
+                missing.join(", ")
+            );
+        }
+        let base_url = var("BASE_URL").unwrap_or_else(|| "http://127.0.0.1:8080".into());
+        let base_url = base_url.trim_end_matches('/').to_owned();
+        if production && !base_url.starts_with("https://") {
+            bail!("BASE_URL must start with https:// in production");
+        }
+        let bind_addr = var("BIND_ADDR")
+            .unwrap_or_else(|| "127.0.0.1:8080".into())
+            .parse()
+            .context("BIND_ADDR must look like 127.0.0.1:8080")?;
+        let secs = |k: &str, default: u64| -> anyhow::Result<u64> {
+            var(k).map_or(Ok(default), |v| v.parse().with_context(|| format!("{k} must be a whole number")))
+        };
+        let flag = |k: &str, default: bool| -> anyhow::Result<bool> {
+            match var(k).as_deref() {
+                None => Ok(default),
+                Some("1" | "true" | "yes") => Ok(true),
+                Some("0" | "false" | "no") => Ok(false),
+                Some(other) => bail!("{k} must be true or false, not `{other}`"),
+            }
+        };
+        Ok(Settings {
+            app_env,
+            database_url: var("DATABASE_URL").unwrap_or_else(|| "sqlite://data/reckot.sqlite?mode=rwc".into()),
+            redis_url: var("REDIS_URL"),
+            bind_addr,
+            base_url,
+            jwt_secret: SecretString::from(jwt_secret),
+            access_token_ttl: Duration::from_secs(secs("ACCESS_TOKEN_TTL_SECS", 900)?),
+            refresh_token_ttl: Duration::from_secs(secs("REFRESH_TOKEN_TTL_DAYS", 30)? * 86_400),
+            smtp_url: smtp_url.map(SecretString::from),
+            mail_from: var("MAIL_FROM").unwrap_or_else(|| "Reckot <no-reply@reckot.localhost>".into()),
+            mail_dir: var("MAIL_DIR").unwrap_or_else(|| "data/mail".into()).into(),
+            storage_dir: var("STORAGE_DIR").unwrap_or_else(|| "data/uploads".into()).into(),
+            spa_dir: var("SPA_DIR").unwrap_or_else(|| "frontend/dist".into()).into(),
+            cors_allowed_origins: var("CORS_ALLOWED_ORIGINS")
+                .map(|v| v.split(',').map(|o| o.trim().to_owned()).filter(|o| !o.is_empty()).collect())
+                .unwrap_or_default(),
+            trust_forwarded_for: flag("TRUST_FORWARDED_FOR", false)?,
+            run_worker: flag("RUN_WORKER", true)?,
+            log_format: match var("LOG_FORMAT").as_deref() {
+                Some("json") => LogFormat::Json,
+                _ if production => LogFormat::Json,
+                _ => LogFormat::Pretty,
+            },
+        })
+    }
+
+    pub fn is_production(&self) -> bool {
+        self.app_env == AppEnv::Production
+    }
+
+    pub fn jwt_secret_bytes(&self) -> &[u8] {
+        self.jwt_secret.expose_secret().as_bytes()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+    use std::collections::HashMap;
+
+    fn from(pairs: &[(&str, &str)]) -> anyhow::Result<Settings> {
+        let map: HashMap<String, String> = pairs.iter().map(|(k, v)| ((*k).into(), (*v).into())).collect();
+        Settings::from_lookup(|k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn development_boots_with_nothing_set_on_sqlite() {
+        let s = from(&[]).unwrap();
+        assert_eq!(s.app_env, AppEnv::Development);
+        assert!(s.database_url.starts_with("sqlite://"));
+        assert_eq!(s.bind_addr.to_string(), "127.0.0.1:8080");
+    }
+
+    #[test]
+    fn production_without_secrets_names_every_missing_variable() {
+        let err = from(&[("APP_ENV", "production")]).unwrap_err().to_string();
+        for name in ["JWT_SECRET", "SMTP_URL", "MAIL_FROM", "BASE_URL"] {
+            assert!(err.contains(name), "{err}");
+        }
+    }
+
+    #[test]
+    fn production_refuses_a_plain_http_base_url() {
+        let err = from(&[
+            ("APP_ENV", "production"),
+            ("JWT_SECRET", "0123456789abcdef0123456789abcdef"),
+            ("SMTP_URL", "smtps://u:p@mail.example.com"),
+            ("MAIL_FROM", "x@example.com"),
+            ("BASE_URL", "http://reckot.example.com"),
+        ])
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("https"), "{err}");
+    }
+}

@@ -1,0 +1,66 @@
+//! The root component: provides the language and the session, lays out the shell and routes.
+//! Signed-in routes sit behind `RequireAuth`; `/admin` behind `RequireAdmin`.
+
+use leptos::prelude::*;
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
+use leptos_router::path;
+
+use crate::components::layout::Shell;
+use crate::components::{NotFound, RequireAdmin, RequireAuth};
+use crate::i18n::I18n;
+use crate::pages::account::AccountPage;
+use crate::pages::admin::AdminPage;
+use crate::pages::auth::{ForgotPasswordPage, LoginPage, ResetPasswordPage, SignupPage, VerifyEmailPage};
+use crate::pages::home::HomePage;
+use crate::pages::invitations::accept::AcceptInvitationPage;
+use crate::pages::orgs::dashboard::OrgDashboard;
+use crate::pages::orgs::layout::OrgLayout;
+use crate::pages::orgs::members::MembersPage;
+use crate::pages::orgs::new::NewOrgPage;
+use crate::pages::orgs::settings::SettingsPage;
+use crate::state::{self, Session};
+
+#[component]
+pub fn App() -> impl IntoView {
+    let lang = RwSignal::new(state::lang::initial());
+    provide_context(I18n(lang));
+    Effect::new(move |_| state::lang::apply(lang.get()));
+    state::lang::apply(lang.get_untracked());
+    Session::provide(lang);
+
+    view! {
+        <Router>
+            <Shell>
+                <Routes fallback=|| view! { <NotFound /> }>
+                    <Route path=path!("/") view=HomePage />
+                    <Route path=path!("/signup") view=SignupPage />
+                    <Route path=path!("/verify-email") view=VerifyEmailPage />
+                    <Route path=path!("/login") view=LoginPage />
+                    <Route path=path!("/forgot-password") view=ForgotPasswordPage />
+                    <Route path=path!("/reset-password") view=ResetPasswordPage />
+                    <Route path=path!("/invitations/accept") view=AcceptInvitationPage />
+                    <Route
+                        path=path!("/account")
+                        view=|| view! { <RequireAuth><AccountPage /></RequireAuth> }
+                    />
+                    <Route
+                        path=path!("/orgs/new")
+                        view=|| view! { <RequireAuth><NewOrgPage /></RequireAuth> }
+                    />
+                    <ParentRoute
+                        path=path!("/orgs/:org_id")
+                        view=|| view! { <RequireAuth><OrgLayout /></RequireAuth> }
+                    >
+                        <Route path=path!("") view=OrgDashboard />
+                        <Route path=path!("members") view=MembersPage />
+                        <Route path=path!("settings") view=SettingsPage />
+                    </ParentRoute>
+                    <Route
+                        path=path!("/admin")
+                        view=|| view! { <RequireAdmin><AdminPage /></RequireAdmin> }
+                    />
+                </Routes>
+            </Shell>
+        </Router>
+    }
+}

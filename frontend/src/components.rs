@@ -1,0 +1,23 @@
+//! Shared building blocks: form fields, buttons, alerts, dialogs, route guards, the app shell and
+//! its navigation widgets.
+
+pub mod alert;
+pub mod button;
+pub mod dialog;
+pub mod field;
+pub mod guard;
+pub mod lang_switch;
+pub mod layout;
+pub mod org_switcher;
+pub mod status;
+pub mod user_menu;
+
+pub use alert::{ErrorAlert, Flash, FlashMessage};
+pub use button::SubmitButton;
+pub use dialog::ConfirmDialog;
+pub use field::{SelectField, TextField};
+pub use guard::{RequireAdmin, RequireAuth};
+pub use status::{Forbidden, Loading, NotFound};
+
+/// The error of a form or a load, shared by the form's alert and its fields.
+pub type ErrSignal = leptos::prelude::RwSignal<Option<crate::api::ApiError>>;

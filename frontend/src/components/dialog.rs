@@ -1,0 +1,64 @@
+//! A confirmation dialog on the native `<dialog>` element: modal, focus kept inside, Escape
+//! cancels. Opened and closed through the `open` signal.
+
+use leptos::prelude::*;
+
+use super::button::{DANGER, PRIMARY, SECONDARY};
+use crate::i18n::{Tr, t, ui};
+
+#[component]
+pub fn ConfirmDialog(
+    /// Unique in the page; used for the ARIA ids.
+    id: &'static str,
+    open: RwSignal<bool>,
+    #[prop(into)] title: Signal<String>,
+    #[prop(into)] message: Signal<String>,
+    confirm_label: Tr,
+    #[prop(optional)] danger: bool,
+    on_confirm: Callback<()>,
+) -> impl IntoView {
+    let node = NodeRef::<leptos::html::Dialog>::new();
+    Effect::new(move |_| {
+        let want = open.get();
+        if let Some(d) = node.get() {
+            if want && !d.open() {
+                let _ = d.show_modal();
+            } else if !want && d.open() {
+                d.close();
+            }
+        }
+    });
+    let title_id = format!("{id}-title");
+    let text_id = format!("{id}-text");
+    let (labelled_by, described_by) = (title_id.clone(), text_id.clone());
+    view! {
+        <dialog
+            id=id
+            node_ref=node
+            aria-labelledby=labelled_by
+            aria-describedby=described_by
+            class="m-auto w-full max-w-md rounded-lg p-0 shadow-xl backdrop:bg-gray-900/50"
+            on:close=move |_| open.set(false)
+        >
+            <div class="space-y-4 p-6">
+                <h2 id=title_id class="text-lg font-semibold text-gray-900">{title}</h2>
+                <p id=text_id class="text-gray-700">{message}</p>
+                <div class="flex justify-end gap-3">
+                    <button type="button" class=SECONDARY on:click=move |_| open.set(false)>
+                        {t(ui::CANCEL)}
+                    </button>
+                    <button
+                        type="button"
+                        class=if danger { DANGER } else { PRIMARY }
+                        on:click=move |_| {
+                            open.set(false);
+                            on_confirm.run(());
+                        }
+                    >
+                        {t(confirm_label)}
+                    </button>
+                </div>
+            </div>
+        </dialog>
+    }
+}

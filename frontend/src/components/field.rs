@@ -1,0 +1,120 @@
+//! Labelled form fields. Each has a `<label for>`, an optional hint, and the API's error for its
+//! field (matched by name) shown beneath it and tied with `aria-describedby`/`aria-invalid`.
+
+use leptos::prelude::*;
+
+use super::ErrSignal;
+use crate::i18n::{Tr, field_error_text, t, use_lang};
+
+pub const LABEL: &str = "block text-sm font-medium text-gray-900";
+pub const INPUT: &str = "block w-full rounded-md border border-gray-300 bg-white px-3 py-2 text-gray-900 shadow-sm placeholder:text-gray-500 focus:border-emerald-600 focus:outline-none focus:ring-2 focus:ring-emerald-600/40 aria-[invalid=true]:border-red-600 disabled:bg-gray-100 disabled:text-gray-600";
+pub const HINT: &str = "text-sm text-gray-600";
+const ERROR: &str = "text-sm font-medium text-red-800";
+
+/// The translated error for `field` in `error`, if any.
+fn field_message(error: Option<ErrSignal>, field: &'static str) -> impl Fn() -> Option<String> + Copy + Send + Sync {
+    let lang = use_lang();
+    move || {
+        let fe = error?.with(|e| e.as_ref().and_then(|e| e.field(field)))?;
+        Some(field_error_text(&fe, lang.get()))
+    }
+}
+
+#[component]
+pub fn TextField(
+    /// The input's `id` (and `name`).
+    id: &'static str,
+    label: Tr,
+    value: RwSignal<String>,
+    /// The API field whose errors show here.
+    #[prop(optional)]
+    field: &'static str,
+    #[prop(optional)] error: Option<ErrSignal>,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] hint: Option<Tr>,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(optional)] inputmode: Option<&'static str>,
+    #[prop(optional)] required: bool,
+    #[prop(optional, into)] disabled: MaybeProp<bool>,
+) -> impl IntoView {
+    let msg = field_message(error, field);
+    let hint_id = format!("{id}-hint");
+    let err_id = format!("{id}-error");
+    let described = if hint.is_some() { format!("{hint_id} {err_id}") } else { err_id.clone() };
+    view! {
+        <div class="space-y-1">
+            <label for=id class=LABEL>{t(label)}</label>
+            <input
+                id=id
+                name=id
+                type=kind
+                class=INPUT
+                autocomplete=autocomplete
+                inputmode=inputmode
+                required=required
+                aria-invalid=move || msg().is_some().to_string()
+                aria-describedby=described
+                disabled=move || disabled.get().unwrap_or(false)
+                bind:value=value
+            />
+            {hint.map(|h| view! { <p id=hint_id class=HINT>{t(h)}</p> })}
+            <p id=err_id class=ERROR>{msg}</p>
+        </div>
+    }
+}
+
+/// A `<select>` bound to a string value; `options` are `(value, label)` pairs.
+#[component]
+pub fn SelectField(
+    id: &'static str,
+    label: Tr,
+    value: RwSignal<String>,
+    #[prop(into)] options: Signal<Vec<(String, String)>>,
+    #[prop(optional)] field: &'static str,
+    #[prop(optional)] error: Option<ErrSignal>,
+    #[prop(optional)] hint: Option<Tr>,
+    /// A first, empty choice such as "Choose…".
+    #[prop(optional)]
+    placeholder: Option<Tr>,
+    #[prop(optional, into)] disabled: MaybeProp<bool>,
+) -> impl IntoView {
+    let msg = field_message(error, field);
+    let hint_id = format!("{id}-hint");
+    let err_id = format!("{id}-error");
+    let described = if hint.is_some() { format!("{hint_id} {err_id}") } else { err_id.clone() };
+    view! {
+        <div class="space-y-1">
+            <label for=id class=LABEL>{t(label)}</label>
+            <select
+                id=id
+                name=id
+                class=INPUT
+                aria-invalid=move || msg().is_some().to_string()
+                aria-describedby=described
+                disabled=move || disabled.get().unwrap_or(false)
+                on:change=move |ev| value.set(event_target_value(&ev))
+            >
+                {placeholder
+                    .map(|p| {
+                        view! {
+                            <option value="" disabled=true prop:selected=move || value.get().is_empty()>
+                                {t(p)}
+                            </option>
+                        }
+                    })}
+                {move || {
+                    options
+                        .get()
+                        .into_iter()
+                        .map(|(v, l)| {
+                            let selected = v.clone();
+                            view! { <option value=v prop:selected=move || value.get() == selected>{l}</option> }
+                        })
+                        .collect_view()
+                }}
+            </select>
+            {hint.map(|h| view! { <p id=hint_id class=HINT>{t(h)}</p> })}
+            <p id=err_id class=ERROR>{msg}</p>
+        </div>
+    }
+}

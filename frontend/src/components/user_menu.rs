@@ -1,0 +1,70 @@
+//! The signed-in person's menu (a disclosure button): account, admin area for platform admins,
+//! sign out.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
+
+use crate::i18n::{t, ui};
+use crate::state::use_session;
+
+const ITEM: &str = "block w-full px-4 py-2 text-left text-sm text-gray-900 hover:bg-gray-100 focus-visible:bg-gray-100 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-emerald-600";
+
+#[component]
+pub fn UserMenu() -> impl IntoView {
+    let session = use_session();
+    let navigate = use_navigate();
+    let open = RwSignal::new(false);
+    let name = move || session.me.with(|m| m.as_ref().map(|m| m.name.clone()).unwrap_or_default());
+    let sign_out = move |_| {
+        open.set(false);
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            session.sign_out().await;
+            navigate("/", Default::default());
+        });
+    };
+    view! {
+        <div
+            class="relative"
+            on:keydown=move |ev| {
+                if ev.key() == "Escape" {
+                    open.set(false);
+                }
+            }
+        >
+            <button
+                type="button"
+                id="user-menu-button"
+                class="inline-flex items-center gap-1 rounded-md px-2 py-1.5 text-sm font-medium text-gray-900 hover:bg-gray-100 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-emerald-600"
+                aria-expanded=move || open.get().to_string()
+                aria-controls="user-menu"
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                <span class="max-w-[10rem] truncate">{name}</span>
+                <span aria-hidden="true">"▾"</span>
+            </button>
+            <Show when=move || open.get()>
+                <ul id="user-menu" class="absolute right-0 z-20 mt-2 w-56 rounded-md border border-gray-200 bg-white py-1 shadow-lg">
+                    <li>
+                        <a href="/account" class=ITEM on:click=move |_| open.set(false)>
+                            {t(ui::ACCOUNT)}
+                        </a>
+                    </li>
+                    <Show when=move || session.is_platform_admin()>
+                        <li>
+                            <a href="/admin" class=ITEM on:click=move |_| open.set(false)>
+                                {t(ui::ADMIN_AREA)}
+                            </a>
+                        </li>
+                    </Show>
+                    <li>
+                        <button type="button" class=ITEM on:click=sign_out.clone()>
+                            {t(ui::SIGN_OUT)}
+                        </button>
+                    </li>
+                </ul>
+            </Show>
+        </div>
+    }
+}

@@ -1,0 +1,56 @@
+//! Messages for API errors: a problem's `code` (via `ErrorCode::title`) and field-error codes.
+
+use common::{ErrorCode, FieldError, Lang};
+
+use super::{Tr, ui};
+use crate::api::ApiError;
+
+/// The message for a whole failed call, in the reader's language.
+pub fn error_text(err: &ApiError, lang: Lang) -> String {
+    match err {
+        ApiError::Problem(p) => p.code.title(lang).to_owned(),
+        ApiError::Network(_) => ui::NETWORK_ERROR.get(lang).to_owned(),
+    }
+}
+
+/// The message shown under a field.
+pub fn field_error_text(fe: &FieldError, lang: Lang) -> String {
+    match field_code(&fe.code) {
+        Some(tr) => tr.get(lang).to_owned(),
+        None if !fe.message.is_empty() => fe.message.clone(),
+        None => GENERIC.get(lang).to_owned(),
+    }
+}
+
+const GENERIC: Tr = Tr("This value is not accepted", "Cette valeur n'est pas acceptée");
+
+fn field_code(code: &str) -> Option<Tr> {
+    Some(match code {
+        "required" => Tr("This field is required", "Ce champ est obligatoire"),
+        "invalid_email" => Tr("Enter a valid email address", "Saisissez une adresse e-mail valide"),
+        "password_length" => Tr("Use 10 to 128 characters", "Utilisez de 10 à 128 caractères"),
+        "length" => Tr("Too short or too long", "Trop court ou trop long"),
+        "too_long" => Tr("Too long", "Trop long"),
+        "too_short" => Tr("Too short", "Trop court"),
+        "invalid_country" => Tr("Choose a country from the list", "Choisissez un pays dans la liste"),
+        "invalid_currency" => Tr("Choose a currency from the list", "Choisissez une devise dans la liste"),
+        "invalid_phone" => Tr(
+            "Use the international format, e.g. +237670000000",
+            "Utilisez le format international, ex. +237670000000",
+        ),
+        "slug_invalid" => Tr(
+            "Use 3 to 60 lowercase letters, digits and dashes",
+            "Utilisez de 3 à 60 lettres minuscules, chiffres et tirets",
+        ),
+        "slug_taken" => Tr(ErrorCode::SlugTaken.title(Lang::En), ErrorCode::SlugTaken.title(Lang::Fr)),
+        "email_taken" => Tr(ErrorCode::EmailTaken.title(Lang::En), ErrorCode::EmailTaken.title(Lang::Fr)),
+        "already_member" => Tr(ErrorCode::AlreadyMember.title(Lang::En), ErrorCode::AlreadyMember.title(Lang::Fr)),
+        "already_invited" => Tr("This address already has a pending invitation", "Cette adresse a déjà une invitation en attente"),
+        "invalid_role" => Tr("Choose a role from the list", "Choisissez un rôle dans la liste"),
+        "invalid_number" => Tr("Enter a number, e.g. 2.5", "Saisissez un nombre, ex. 2,5"),
+        "too_precise" => Tr("Too many decimals for this currency", "Trop de décimales pour cette devise"),
+        "out_of_range" => Tr("This value is out of range", "Cette valeur est hors limites"),
+        "invalid_token" => Tr(ErrorCode::InvalidToken.title(Lang::En), ErrorCode::InvalidToken.title(Lang::Fr)),
+        _ => return None,
+    })
+}

@@ -1,0 +1,8 @@
+//! One module per feature; each page owns its data loading, loading and error states.
+
+pub mod account;
+pub mod admin;
+pub mod auth;
+pub mod home;
+pub mod invitations;
+pub mod orgs;

@@ -1,0 +1,12 @@
+//! Organization pages: creation, and under `/orgs/:org_id` a layout that loads the organization
+//! (provided as [`layout::OrgCtx`]) around the dashboard, members and settings pages.
+
+pub mod dashboard;
+pub mod invitations;
+pub mod invite;
+pub mod layout;
+pub mod logo;
+pub mod member_row;
+pub mod members;
+pub mod new;
+pub mod settings;
