@@ -92,6 +92,9 @@ export default defineConfig({
     baseURL,
     locale: 'en-US',
     screenshot: 'on',
+    // Fail a missing label in seconds, not at the 2-minute test timeout.
+    actionTimeout: 15_000,
+    navigationTimeout: 30_000,
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',

@@ -44,14 +44,18 @@ impl ApiError {
 
     /// The error reported on `field`, if any. A bare `slug_taken` belongs to `slug`.
     pub fn field(&self, field: &str) -> Option<FieldError> {
-        let ApiError::Problem(p) = self else { return None };
+        let ApiError::Problem(p) = self else {
+            return None;
+        };
         if let Some(fe) = p.errors.iter().find(|e| e.field == field) {
             return Some(fe.clone());
         }
-        (p.code == ErrorCode::SlugTaken && field == "slug" && p.errors.is_empty()).then(|| FieldError {
-            field: "slug".into(),
-            code: "slug_taken".into(),
-            message: p.title.clone(),
+        (p.code == ErrorCode::SlugTaken && field == "slug" && p.errors.is_empty()).then(|| {
+            FieldError {
+                field: "slug".into(),
+                code: "slug_taken".into(),
+                message: p.title.clone(),
+            }
         })
     }
 
@@ -68,7 +72,11 @@ impl ApiError {
             code: ErrorCode::ValidationFailed,
             errors: errors
                 .iter()
-                .map(|(field, code)| FieldError { field: (*field).into(), code: (*code).into(), message: String::new() })
+                .map(|(field, code)| FieldError {
+                    field: (*field).into(),
+                    code: (*code).into(),
+                    message: String::new(),
+                })
                 .collect(),
             request_id: None,
         }))
@@ -168,7 +176,9 @@ pub(crate) enum Body {
 
 impl Body {
     pub(crate) fn json<T: Serialize>(value: &T) -> Result<Body, ApiError> {
-        serde_json::to_string(value).map(Body::Json).map_err(|e| ApiError::Network(e.to_string()))
+        serde_json::to_string(value)
+            .map(Body::Json)
+            .map_err(|e| ApiError::Network(e.to_string()))
     }
 }
 
@@ -182,20 +192,31 @@ fn builder(method: Method, url: &str) -> RequestBuilder {
     }
 }
 
-async fn send_once(method: Method, path: &str, body: &Body, token: Option<&str>) -> Result<Response, ApiError> {
+async fn send_once(
+    method: Method,
+    path: &str,
+    body: &Body,
+    token: Option<&str>,
+) -> Result<Response, ApiError> {
     let url = format!("{API_BASE}{path}");
     let lang = LANG.with(Cell::get);
-    let mut b = builder(method, &url).header("Accept", "application/json").header("Accept-Language", lang.as_str());
+    let mut b = builder(method, &url)
+        .header("Accept", "application/json")
+        .header("Accept-Language", lang.as_str());
     if let Some(t) = token {
         b = b.header("Authorization", &format!("Bearer {t}"));
     }
     let req = match body {
         Body::None => b.build(),
-        Body::Json(s) => b.header("Content-Type", "application/json").body(s.as_str()),
+        Body::Json(s) => b
+            .header("Content-Type", "application/json")
+            .body(s.as_str()),
         Body::Raw(v, ct) => b.header("Content-Type", ct).body(v.clone()),
     }
     .map_err(|e| ApiError::Network(e.to_string()))?;
-    req.send().await.map_err(|e| ApiError::Network(e.to_string()))
+    req.send()
+        .await
+        .map_err(|e| ApiError::Network(e.to_string()))
 }
 
 /// Sends a request, refreshing the session and retrying once on a 401; returns the successful response.
@@ -205,7 +226,11 @@ pub(crate) async fn send(method: Method, path: &str, body: Body) -> Result<Respo
     let resp = if resp.status() == 401 && used.is_some() && !path.starts_with("/auth/") {
         // Another call may already have refreshed the token.
         let current = token();
-        let fresh = if current.is_some() && current != used { current } else { refresh_shared().await };
+        let fresh = if current.is_some() && current != used {
+            current
+        } else {
+            refresh_shared().await
+        };
         match fresh {
             Some(t) => send_once(method, path, &body, Some(&t)).await?,
             None => {
@@ -218,21 +243,33 @@ pub(crate) async fn send(method: Method, path: &str, body: Body) -> Result<Respo
     } else {
         resp
     };
-    if resp.ok() { Ok(resp) } else { Err(problem_of(resp).await) }
+    if resp.ok() {
+        Ok(resp)
+    } else {
+        Err(problem_of(resp).await)
+    }
 }
 
 async fn problem_of(resp: Response) -> ApiError {
     let status = resp.status();
     match resp.text().await {
-        Ok(text) => serde_json::from_str::<Problem>(&text).map(ApiError::Problem).unwrap_or_else(|_| ApiError::from_status(status)),
+        Ok(text) => serde_json::from_str::<Problem>(&text)
+            .map(ApiError::Problem)
+            .unwrap_or_else(|_| ApiError::from_status(status)),
         Err(_) => ApiError::from_status(status),
     }
 }
 
 /// A call answering JSON.
-pub(crate) async fn fetch_json<T: DeserializeOwned>(method: Method, path: &str, body: Body) -> Result<T, ApiError> {
+pub(crate) async fn fetch_json<T: DeserializeOwned>(
+    method: Method,
+    path: &str,
+    body: Body,
+) -> Result<T, ApiError> {
     let resp = send(method, path, body).await?;
-    resp.json::<T>().await.map_err(|e| ApiError::Network(e.to_string()))
+    resp.json::<T>()
+        .await
+        .map_err(|e| ApiError::Network(e.to_string()))
 }
 
 /// A call answering 202/204 with a body we do not need.
@@ -244,7 +281,14 @@ pub(crate) async fn fetch_empty(method: Method, path: &str, body: Body) -> Resul
 pub(crate) fn query(params: &[(&str, Option<&str>)]) -> String {
     let parts: Vec<String> = params
         .iter()
-        .filter_map(|(k, v)| v.filter(|v| !v.is_empty()).map(|v| format!("{k}={}", crate::util::encode(v))))
+        .filter_map(|(k, v)| {
+            v.filter(|v| !v.is_empty())
+                .map(|v| format!("{k}={}", crate::util::encode(v)))
+        })
         .collect();
-    if parts.is_empty() { String::new() } else { format!("?{}", parts.join("&")) }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", parts.join("&"))
+    }
 }

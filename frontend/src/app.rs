@@ -10,7 +10,9 @@ use crate::components::{NotFound, RequireAdmin, RequireAuth};
 use crate::i18n::I18n;
 use crate::pages::account::AccountPage;
 use crate::pages::admin::AdminPage;
-use crate::pages::auth::{ForgotPasswordPage, LoginPage, ResetPasswordPage, SignupPage, VerifyEmailPage};
+use crate::pages::auth::{
+    ForgotPasswordPage, LoginPage, ResetPasswordPage, SignupPage, VerifyEmailPage,
+};
 use crate::pages::home::HomePage;
 use crate::pages::invitations::accept::AcceptInvitationPage;
 use crate::pages::orgs::dashboard::OrgDashboard;

@@ -26,7 +26,9 @@ impl Tr {
 
     /// The text with `{name}` placeholders filled in.
     pub fn fill(self, lang: Lang, vars: &[(&str, &str)]) -> String {
-        vars.iter().fold(self.get(lang).to_owned(), |s, (k, v)| s.replace(&format!("{{{k}}}"), v))
+        vars.iter().fold(self.get(lang).to_owned(), |s, (k, v)| {
+            s.replace(&format!("{{{k}}}"), v)
+        })
     }
 }
 

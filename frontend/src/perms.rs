@@ -11,7 +11,10 @@ pub fn can(role: Role, perm: Permission) -> bool {
     use Permission as P;
     match role {
         Role::Owner | Role::Admin => true,
-        Role::Manager => matches!(perm, P::ViewOrg | P::ManageEvents | P::ManageSales | P::CheckIn),
+        Role::Manager => matches!(
+            perm,
+            P::ViewOrg | P::ManageEvents | P::ManageSales | P::CheckIn
+        ),
         Role::CheckinStaff => matches!(perm, P::ViewOrg | P::CheckIn),
         Role::Viewer => matches!(perm, P::ViewOrg),
     }

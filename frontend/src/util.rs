@@ -43,14 +43,18 @@ pub fn slugify(name: &str) -> String {
 /// True for lowercase letters, digits and dashes, 3 to 60 characters, no leading/trailing dash.
 pub fn is_valid_slug(slug: &str) -> bool {
     (3..=SLUG_MAX).contains(&slug.len())
-        && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !slug.starts_with('-')
         && !slug.ends_with('-')
 }
 
 /// Keeps a `?next=` target only if it is a path on this site (no `//host`, no scheme, no API).
 pub fn safe_next(next: Option<String>) -> Option<String> {
-    next.filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') && !n.starts_with("/api/"))
+    next.filter(|n| {
+        n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') && !n.starts_with("/api/")
+    })
 }
 
 /// `encodeURIComponent`.

@@ -95,28 +95,84 @@ impl ErrorCode {
     /// A short, human title in the reader's language.
     pub fn title(self, lang: Lang) -> &'static str {
         let (en, fr) = match self {
-            ErrorCode::ValidationFailed => ("Some fields need attention", "Certains champs sont à corriger"),
-            ErrorCode::MalformedRequest => ("The request could not be read", "La requête est illisible"),
+            ErrorCode::ValidationFailed => (
+                "Some fields need attention",
+                "Certains champs sont à corriger",
+            ),
+            ErrorCode::MalformedRequest => {
+                ("The request could not be read", "La requête est illisible")
+            }
             ErrorCode::AuthenticationRequired => ("Please sign in", "Veuillez vous connecter"),
-            ErrorCode::InvalidCredentials => ("Wrong email or password", "E-mail ou mot de passe incorrect"),
-            ErrorCode::EmailNotVerified => ("Please confirm your email address first", "Veuillez d'abord confirmer votre adresse e-mail"),
-            ErrorCode::InvalidToken => ("This link or session is no longer valid", "Ce lien ou cette session n'est plus valide"),
-            ErrorCode::Forbidden => ("You are not allowed to do this", "Vous n'êtes pas autorisé à faire ceci"),
+            ErrorCode::InvalidCredentials => (
+                "Wrong email or password",
+                "E-mail ou mot de passe incorrect",
+            ),
+            ErrorCode::EmailNotVerified => (
+                "Please confirm your email address first",
+                "Veuillez d'abord confirmer votre adresse e-mail",
+            ),
+            ErrorCode::InvalidToken => (
+                "This link or session is no longer valid",
+                "Ce lien ou cette session n'est plus valide",
+            ),
+            ErrorCode::Forbidden => (
+                "You are not allowed to do this",
+                "Vous n'êtes pas autorisé à faire ceci",
+            ),
             ErrorCode::NotFound => ("Not found", "Introuvable"),
-            ErrorCode::EmailTaken => ("This email is already in use", "Cette adresse e-mail est déjà utilisée"),
-            ErrorCode::SlugTaken => ("This web address is already taken", "Cette adresse web est déjà prise"),
-            ErrorCode::AlreadyMember => ("This person is already a member", "Cette personne est déjà membre"),
-            ErrorCode::LastOwner => ("An organization must keep at least one owner", "Une organisation doit garder au moins un propriétaire"),
-            ErrorCode::InvitationInvalid => ("This invitation is invalid, used or expired", "Cette invitation est invalide, utilisée ou expirée"),
-            ErrorCode::InvitationEmailMismatch => ("This invitation was sent to another email address", "Cette invitation a été envoyée à une autre adresse e-mail"),
-            ErrorCode::OrgSuspended => ("This organization is suspended", "Cette organisation est suspendue"),
+            ErrorCode::EmailTaken => (
+                "This email is already in use",
+                "Cette adresse e-mail est déjà utilisée",
+            ),
+            ErrorCode::SlugTaken => (
+                "This web address is already taken",
+                "Cette adresse web est déjà prise",
+            ),
+            ErrorCode::AlreadyMember => (
+                "This person is already a member",
+                "Cette personne est déjà membre",
+            ),
+            ErrorCode::LastOwner => (
+                "An organization must keep at least one owner",
+                "Une organisation doit garder au moins un propriétaire",
+            ),
+            ErrorCode::InvitationInvalid => (
+                "This invitation is invalid, used or expired",
+                "Cette invitation est invalide, utilisée ou expirée",
+            ),
+            ErrorCode::InvitationEmailMismatch => (
+                "This invitation was sent to another email address",
+                "Cette invitation a été envoyée à une autre adresse e-mail",
+            ),
+            ErrorCode::OrgSuspended => (
+                "This organization is suspended",
+                "Cette organisation est suspendue",
+            ),
             ErrorCode::AccountDisabled => ("This account is disabled", "Ce compte est désactivé"),
-            ErrorCode::RateLimited => ("Too many attempts, please wait", "Trop de tentatives, veuillez patienter"),
-            ErrorCode::PayloadTooLarge => ("The upload is too large", "Le fichier envoyé est trop volumineux"),
-            ErrorCode::UnsupportedMediaType => ("This file type is not accepted", "Ce type de fichier n'est pas accepté"),
-            ErrorCode::IdempotencyConflict => ("This request key was already used with other data", "Cette clé de requête a déjà servi avec d'autres données"),
-            ErrorCode::ServiceUnavailable => ("The service is temporarily unavailable", "Le service est temporairement indisponible"),
-            ErrorCode::Internal => ("Something went wrong on our side", "Une erreur est survenue de notre côté"),
+            ErrorCode::RateLimited => (
+                "Too many attempts, please wait",
+                "Trop de tentatives, veuillez patienter",
+            ),
+            ErrorCode::PayloadTooLarge => (
+                "The upload is too large",
+                "Le fichier envoyé est trop volumineux",
+            ),
+            ErrorCode::UnsupportedMediaType => (
+                "This file type is not accepted",
+                "Ce type de fichier n'est pas accepté",
+            ),
+            ErrorCode::IdempotencyConflict => (
+                "This request key was already used with other data",
+                "Cette clé de requête a déjà servi avec d'autres données",
+            ),
+            ErrorCode::ServiceUnavailable => (
+                "The service is temporarily unavailable",
+                "Le service est temporairement indisponible",
+            ),
+            ErrorCode::Internal => (
+                "Something went wrong on our side",
+                "Une erreur est survenue de notre côté",
+            ),
         };
         lang.pick(en, fr)
     }
@@ -157,7 +213,10 @@ pub struct Problem {
 
 impl Problem {
     pub fn type_url_for(code: ErrorCode) -> String {
-        format!("https://reckot.com/problems/{}", code.as_str().replace('_', "-"))
+        format!(
+            "https://reckot.com/problems/{}",
+            code.as_str().replace('_', "-")
+        )
     }
 }
 
@@ -169,11 +228,17 @@ mod tests {
     fn every_code_serializes_to_its_stable_name() {
         let json = serde_json::to_string(&ErrorCode::InvitationEmailMismatch).unwrap_or_default();
         assert_eq!(json, "\"invitation_email_mismatch\"");
-        assert_eq!(ErrorCode::InvitationEmailMismatch.as_str(), "invitation_email_mismatch");
+        assert_eq!(
+            ErrorCode::InvitationEmailMismatch.as_str(),
+            "invitation_email_mismatch"
+        );
     }
 
     #[test]
     fn titles_exist_in_both_languages_and_differ() {
-        assert_ne!(ErrorCode::NotFound.title(Lang::En), ErrorCode::NotFound.title(Lang::Fr));
+        assert_ne!(
+            ErrorCode::NotFound.title(Lang::En),
+            ErrorCode::NotFound.title(Lang::Fr)
+        );
     }
 }

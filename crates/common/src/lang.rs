@@ -65,7 +65,10 @@ mod tests {
 
     #[test]
     fn accept_language_prefers_the_highest_quality_supported_language() {
-        assert_eq!(Lang::from_accept_language("de, fr-CM;q=0.8, en;q=0.5"), Some(Lang::Fr));
+        assert_eq!(
+            Lang::from_accept_language("de, fr-CM;q=0.8, en;q=0.5"),
+            Some(Lang::Fr)
+        );
         assert_eq!(Lang::from_accept_language("en-US,en;q=0.9"), Some(Lang::En));
         assert_eq!(Lang::from_accept_language("de"), None);
     }

@@ -133,19 +133,30 @@ mod tests {
 
     #[test]
     fn amounts_serialize_as_exact_decimal_strings() {
-        let json = serde_json::to_string(&Money::from_minor(1250, Currency::USD)).unwrap_or_default();
+        let json =
+            serde_json::to_string(&Money::from_minor(1250, Currency::USD)).unwrap_or_default();
         assert_eq!(json, r#"{"amount":"12.50","currency":"USD"}"#);
-        let json = serde_json::to_string(&Money::from_minor(5000, Currency::XAF)).unwrap_or_default();
+        let json =
+            serde_json::to_string(&Money::from_minor(5000, Currency::XAF)).unwrap_or_default();
         assert_eq!(json, r#"{"amount":"5000","currency":"XAF"}"#);
     }
 
     #[test]
     fn fractions_of_a_franc_are_refused() {
-        let m = Money { amount: dec("10.5"), currency: Currency::XAF };
+        let m = Money {
+            amount: dec("10.5"),
+            currency: Currency::XAF,
+        };
         assert_eq!(m.to_minor(), Err(MoneyError::TooPrecise));
-        let m = Money { amount: dec("10.50"), currency: Currency::USD };
+        let m = Money {
+            amount: dec("10.50"),
+            currency: Currency::USD,
+        };
         assert_eq!(m.to_minor(), Ok(1050));
-        let m = Money { amount: dec("10.00"), currency: Currency::XAF };
+        let m = Money {
+            amount: dec("10.00"),
+            currency: Currency::XAF,
+        };
         assert_eq!(m.to_minor(), Ok(10));
     }
 }

@@ -18,7 +18,13 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 5] = [Role::Owner, Role::Admin, Role::Manager, Role::CheckinStaff, Role::Viewer];
+    pub const ALL: [Role; 5] = [
+        Role::Owner,
+        Role::Admin,
+        Role::Manager,
+        Role::CheckinStaff,
+        Role::Viewer,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {

@@ -6,12 +6,19 @@ use sea_orm::{ColumnTrait, Condition};
 use uuid::Uuid;
 
 pub fn encode(created_at: DateTime<Utc>, id: Uuid) -> String {
-    format!("{}~{}", created_at.timestamp_nanos_opt().unwrap_or_default(), id.simple())
+    format!(
+        "{}~{}",
+        created_at.timestamp_nanos_opt().unwrap_or_default(),
+        id.simple()
+    )
 }
 
 pub fn decode(cursor: &str) -> Option<(DateTime<Utc>, Uuid)> {
     let (nanos, id) = cursor.split_once('~')?;
-    Some((DateTime::from_timestamp_nanos(nanos.parse().ok()?), Uuid::parse_str(id).ok()?))
+    Some((
+        DateTime::from_timestamp_nanos(nanos.parse().ok()?),
+        Uuid::parse_str(id).ok()?,
+    ))
 }
 
 /// Rows strictly after the cursor in ascending `(created_at, id)` order.
@@ -25,7 +32,11 @@ pub fn after<C: ColumnTrait>(created: C, id: C, cursor: Option<&str>) -> Conditi
 }
 
 /// Splits one extra fetched row off into the next cursor.
-pub fn page<T>(mut rows: Vec<T>, limit: u64, key: impl Fn(&T) -> (DateTime<Utc>, Uuid)) -> (Vec<T>, Option<String>) {
+pub fn page<T>(
+    mut rows: Vec<T>,
+    limit: u64,
+    key: impl Fn(&T) -> (DateTime<Utc>, Uuid),
+) -> (Vec<T>, Option<String>) {
     let limit = usize::try_from(limit).unwrap_or(usize::MAX);
     if rows.len() > limit {
         rows.truncate(limit);
@@ -46,7 +57,7 @@ mod tests {
     #[test]
     fn a_cursor_round_trips_and_garbage_is_ignored() {
         let at = Utc::now();
-        let id = Uuid::new_v4();
+        let id = Uuid::now_v7();
         assert_eq!(decode(&encode(at, id)), Some((at, id)));
         assert_eq!(decode("nonsense"), None);
     }

@@ -5,7 +5,10 @@ use chrono::{DateTime, Utc};
 use common::Role;
 use common::orgs::InvitationStatus;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect,
+};
 use uuid::Uuid;
 
 use crate::cursor;
@@ -67,7 +70,12 @@ pub struct NewInvitation<'a> {
 
 /// Creates an invitation; an earlier pending one for the same address is revoked, so only the
 /// newest link works.
-pub async fn insert<C: ConnectionTrait>(conn: &C, scope: OrgScope, new: NewInvitation<'_>, now: DateTime<Utc>) -> DbResult<Invitation> {
+pub async fn insert<C: ConnectionTrait>(
+    conn: &C,
+    scope: OrgScope,
+    new: NewInvitation<'_>,
+    now: DateTime<Utc>,
+) -> DbResult<Invitation> {
     let email = crate::users::normalize_email(new.email);
     invitations::Entity::update_many()
         .col_expr(invitations::Column::RevokedAt, Expr::value(now))
@@ -79,7 +87,7 @@ pub async fn insert<C: ConnectionTrait>(conn: &C, scope: OrgScope, new: NewInvit
         .exec(conn)
         .await?;
     let model = invitations::ActiveModel {
-        id: Set(Uuid::new_v4()),
+        id: Set(Uuid::now_v7()),
         org_id: Set(scope.org_id()),
         email: Set(email),
         role: Set(new.role.as_str().to_owned()),
@@ -118,10 +126,20 @@ pub async fn list_pending<C: ConnectionTrait>(
         .all(conn)
         .await?;
     let (rows, next) = cursor::page(rows, limit, |(i, _)| (i.created_at, i.id));
-    Ok((rows.into_iter().map(|(i, u)| (Invitation::from(i), u.map(|u| u.name))).collect(), next))
+    Ok((
+        rows.into_iter()
+            .map(|(i, u)| (Invitation::from(i), u.map(|u| u.name)))
+            .collect(),
+        next,
+    ))
 }
 
-pub async fn revoke<C: ConnectionTrait>(conn: &C, scope: OrgScope, id: Uuid, now: DateTime<Utc>) -> DbResult<()> {
+pub async fn revoke<C: ConnectionTrait>(
+    conn: &C,
+    scope: OrgScope,
+    id: Uuid,
+    now: DateTime<Utc>,
+) -> DbResult<()> {
     let res = invitations::Entity::update_many()
         .col_expr(invitations::Column::RevokedAt, Expr::value(now))
         .col_expr(invitations::Column::UpdatedAt, Expr::value(now))
@@ -131,11 +149,18 @@ pub async fn revoke<C: ConnectionTrait>(conn: &C, scope: OrgScope, id: Uuid, now
         .filter(invitations::Column::RevokedAt.is_null())
         .exec(conn)
         .await?;
-    if res.rows_affected == 0 { Err(DbError::NotFound) } else { Ok(()) }
+    if res.rows_affected == 0 {
+        Err(DbError::NotFound)
+    } else {
+        Ok(())
+    }
 }
 
 /// The invitation a token belongs to, with its organization's name and the inviter's name.
-pub async fn find_by_token<C: ConnectionTrait>(conn: &C, token_hash: &str) -> DbResult<Option<(Invitation, String, Option<String>)>> {
+pub async fn find_by_token<C: ConnectionTrait>(
+    conn: &C,
+    token_hash: &str,
+) -> DbResult<Option<(Invitation, String, Option<String>)>> {
     let Some((inv, org)) = invitations::Entity::find()
         .filter(invitations::Column::TokenHash.eq(token_hash))
         .find_also_related(organizations::Entity)
@@ -146,14 +171,21 @@ pub async fn find_by_token<C: ConnectionTrait>(conn: &C, token_hash: &str) -> Db
     };
     let Some(org) = org else { return Ok(None) };
     let inviter = match inv.invited_by {
-        Some(id) => users::Entity::find_by_id(id).one(conn).await?.map(|u| u.name),
+        Some(id) => users::Entity::find_by_id(id)
+            .one(conn)
+            .await?
+            .map(|u| u.name),
         None => None,
     };
     Ok(Some((inv.into(), org.name, inviter)))
 }
 
 /// Spends a pending invitation. `false` when it was accepted, revoked or expired meanwhile.
-pub async fn mark_accepted<C: ConnectionTrait>(conn: &C, id: Uuid, now: DateTime<Utc>) -> DbResult<bool> {
+pub async fn mark_accepted<C: ConnectionTrait>(
+    conn: &C,
+    id: Uuid,
+    now: DateTime<Utc>,
+) -> DbResult<bool> {
     let res = invitations::Entity::update_many()
         .col_expr(invitations::Column::AcceptedAt, Expr::value(now))
         .col_expr(invitations::Column::UpdatedAt, Expr::value(now))

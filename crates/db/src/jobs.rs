@@ -5,7 +5,10 @@
 
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait,
+    QueryFilter, QueryOrder, QuerySelect,
+};
 use uuid::Uuid;
 
 use crate::entities::jobs::{ActiveModel, Column, Entity};
@@ -21,8 +24,14 @@ pub struct Job {
     pub max_attempts: i32,
 }
 
-pub async fn enqueue<C: ConnectionTrait>(conn: &C, kind: &str, payload: serde_json::Value, run_at: DateTime<Utc>, now: DateTime<Utc>) -> DbResult<Uuid> {
-    let id = Uuid::new_v4();
+pub async fn enqueue<C: ConnectionTrait>(
+    conn: &C,
+    kind: &str,
+    payload: serde_json::Value,
+    run_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> DbResult<Uuid> {
+    let id = Uuid::now_v7();
     ActiveModel {
         id: Set(id),
         kind: Set(kind.to_owned()),
@@ -45,13 +54,27 @@ fn claimable(now: DateTime<Utc>) -> Condition {
     Condition::all()
         .add(Column::Status.eq("pending"))
         .add(Column::RunAt.lte(now))
-        .add(Condition::any().add(Column::LockedUntil.is_null()).add(Column::LockedUntil.lt(now)))
+        .add(
+            Condition::any()
+                .add(Column::LockedUntil.is_null())
+                .add(Column::LockedUntil.lt(now)),
+        )
 }
 
 /// Claims the oldest due job for `lease`, or `None` when nothing is due.
-pub async fn claim_next<C: ConnectionTrait>(conn: &C, now: DateTime<Utc>, lease: Duration) -> DbResult<Option<Job>> {
+pub async fn claim_next<C: ConnectionTrait>(
+    conn: &C,
+    now: DateTime<Utc>,
+    lease: Duration,
+) -> DbResult<Option<Job>> {
     for _ in 0..5 {
-        let Some(candidate) = Entity::find().filter(claimable(now)).order_by_asc(Column::RunAt).limit(1).one(conn).await? else {
+        let Some(candidate) = Entity::find()
+            .filter(claimable(now))
+            .order_by_asc(Column::RunAt)
+            .limit(1)
+            .one(conn)
+            .await?
+        else {
             return Ok(None);
         };
         let claimed = Entity::update_many()
@@ -80,7 +103,10 @@ pub async fn complete<C: ConnectionTrait>(conn: &C, id: Uuid, now: DateTime<Utc>
     Entity::update_many()
         .col_expr(Column::Status, Expr::value("done"))
         .col_expr(Column::Payload, Expr::value(serde_json::json!({})))
-        .col_expr(Column::LockedUntil, Expr::value(Option::<DateTime<Utc>>::None))
+        .col_expr(
+            Column::LockedUntil,
+            Expr::value(Option::<DateTime<Utc>>::None),
+        )
         .col_expr(Column::UpdatedAt, Expr::value(now))
         .filter(Column::Id.eq(id))
         .exec(conn)
@@ -89,10 +115,22 @@ pub async fn complete<C: ConnectionTrait>(conn: &C, id: Uuid, now: DateTime<Utc>
 }
 
 /// A failed attempt: retried at `retry_at`, or marked failed for good when `retry_at` is `None`.
-pub async fn fail<C: ConnectionTrait>(conn: &C, id: Uuid, error: &str, retry_at: Option<DateTime<Utc>>, now: DateTime<Utc>) -> DbResult<()> {
+pub async fn fail<C: ConnectionTrait>(
+    conn: &C,
+    id: Uuid,
+    error: &str,
+    retry_at: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> DbResult<()> {
     let mut update = Entity::update_many()
-        .col_expr(Column::LastError, Expr::value(error.chars().take(2000).collect::<String>()))
-        .col_expr(Column::LockedUntil, Expr::value(Option::<DateTime<Utc>>::None))
+        .col_expr(
+            Column::LastError,
+            Expr::value(error.chars().take(2000).collect::<String>()),
+        )
+        .col_expr(
+            Column::LockedUntil,
+            Expr::value(Option::<DateTime<Utc>>::None),
+        )
         .col_expr(Column::UpdatedAt, Expr::value(now));
     update = match retry_at {
         Some(at) => update.col_expr(Column::RunAt, Expr::value(at)),
@@ -105,5 +143,8 @@ pub async fn fail<C: ConnectionTrait>(conn: &C, id: Uuid, error: &str, retry_at:
 /// Jobs not yet done, for tests and operators.
 pub async fn pending_count<C: ConnectionTrait>(conn: &C) -> DbResult<u64> {
     use sea_orm::PaginatorTrait;
-    Ok(Entity::find().filter(Column::Status.eq("pending")).count(conn).await?)
+    Ok(Entity::find()
+        .filter(Column::Status.eq("pending"))
+        .count(conn)
+        .await?)
 }

@@ -10,16 +10,17 @@ mod cursor;
 pub(crate) mod entities;
 mod error;
 mod scope;
+mod transaction;
 
 pub mod invitations;
 pub mod jobs;
 pub mod members;
 pub mod orgs;
+#[cfg(any(test, feature = "testing"))]
+pub mod testing;
 pub mod tiers;
 pub mod tokens;
 pub mod users;
-#[cfg(any(test, feature = "testing"))]
-pub mod testing;
 
 #[cfg(test)]
 mod schema_tests;
@@ -31,3 +32,4 @@ pub use scope::OrgScope;
 pub use sea_orm::{
     ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr, TransactionTrait,
 };
+pub use transaction::begin_write;

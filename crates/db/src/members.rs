@@ -3,7 +3,10 @@
 use chrono::{DateTime, Utc};
 use common::Role;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect,
+};
 use uuid::Uuid;
 
 use crate::cursor;
@@ -22,12 +25,24 @@ pub struct Member {
 }
 
 fn member(m: memberships::Model, u: users::Model) -> Member {
-    Member { user_id: u.id, email: u.email, name: u.name, role: role_of(&m.role), joined_at: m.created_at }
+    Member {
+        user_id: u.id,
+        email: u.email,
+        name: u.name,
+        role: role_of(&m.role),
+        joined_at: m.created_at,
+    }
 }
 
-pub async fn add<C: ConnectionTrait>(conn: &C, scope: OrgScope, user_id: Uuid, role: Role, now: DateTime<Utc>) -> DbResult<()> {
+pub async fn add<C: ConnectionTrait>(
+    conn: &C,
+    scope: OrgScope,
+    user_id: Uuid,
+    role: Role,
+    now: DateTime<Utc>,
+) -> DbResult<()> {
     memberships::ActiveModel {
-        id: Set(Uuid::new_v4()),
+        id: Set(Uuid::now_v7()),
         org_id: Set(scope.org_id()),
         user_id: Set(user_id),
         role: Set(role.as_str().to_owned()),
@@ -39,7 +54,12 @@ pub async fn add<C: ConnectionTrait>(conn: &C, scope: OrgScope, user_id: Uuid, r
     Ok(())
 }
 
-pub async fn list<C: ConnectionTrait>(conn: &C, scope: OrgScope, after: Option<&str>, limit: u64) -> DbResult<(Vec<Member>, Option<String>)> {
+pub async fn list<C: ConnectionTrait>(
+    conn: &C,
+    scope: OrgScope,
+    after: Option<&str>,
+    limit: u64,
+) -> DbResult<(Vec<Member>, Option<String>)> {
     use memberships::Column;
     let rows = memberships::Entity::find()
         .filter(Column::OrgId.eq(scope.org_id()))
@@ -50,12 +70,19 @@ pub async fn list<C: ConnectionTrait>(conn: &C, scope: OrgScope, after: Option<&
         .find_also_related(users::Entity)
         .all(conn)
         .await?;
-    let rows: Vec<_> = rows.into_iter().filter_map(|(m, u)| u.map(|u| (m, u))).collect();
+    let rows: Vec<_> = rows
+        .into_iter()
+        .filter_map(|(m, u)| u.map(|u| (m, u)))
+        .collect();
     let (rows, next) = cursor::page(rows, limit, |(m, _)| (m.created_at, m.id));
     Ok((rows.into_iter().map(|(m, u)| member(m, u)).collect(), next))
 }
 
-pub async fn find<C: ConnectionTrait>(conn: &C, scope: OrgScope, user_id: Uuid) -> DbResult<Option<Member>> {
+pub async fn find<C: ConnectionTrait>(
+    conn: &C,
+    scope: OrgScope,
+    user_id: Uuid,
+) -> DbResult<Option<Member>> {
     let row = memberships::Entity::find()
         .filter(memberships::Column::OrgId.eq(scope.org_id()))
         .filter(memberships::Column::UserId.eq(user_id))
@@ -65,7 +92,13 @@ pub async fn find<C: ConnectionTrait>(conn: &C, scope: OrgScope, user_id: Uuid) 
     Ok(row.and_then(|(m, u)| u.map(|u| member(m, u))))
 }
 
-pub async fn set_role<C: ConnectionTrait>(conn: &C, scope: OrgScope, user_id: Uuid, role: Role, now: DateTime<Utc>) -> DbResult<()> {
+pub async fn set_role<C: ConnectionTrait>(
+    conn: &C,
+    scope: OrgScope,
+    user_id: Uuid,
+    role: Role,
+    now: DateTime<Utc>,
+) -> DbResult<()> {
     let res = memberships::Entity::update_many()
         .col_expr(memberships::Column::Role, Expr::value(role.as_str()))
         .col_expr(memberships::Column::UpdatedAt, Expr::value(now))
@@ -73,7 +106,11 @@ pub async fn set_role<C: ConnectionTrait>(conn: &C, scope: OrgScope, user_id: Uu
         .filter(memberships::Column::UserId.eq(user_id))
         .exec(conn)
         .await?;
-    if res.rows_affected == 0 { Err(DbError::NotFound) } else { Ok(()) }
+    if res.rows_affected == 0 {
+        Err(DbError::NotFound)
+    } else {
+        Ok(())
+    }
 }
 
 pub async fn remove<C: ConnectionTrait>(conn: &C, scope: OrgScope, user_id: Uuid) -> DbResult<()> {
@@ -82,7 +119,11 @@ pub async fn remove<C: ConnectionTrait>(conn: &C, scope: OrgScope, user_id: Uuid
         .filter(memberships::Column::UserId.eq(user_id))
         .exec(conn)
         .await?;
-    if res.rows_affected == 0 { Err(DbError::NotFound) } else { Ok(()) }
+    if res.rows_affected == 0 {
+        Err(DbError::NotFound)
+    } else {
+        Ok(())
+    }
 }
 
 pub async fn count_owners<C: ConnectionTrait>(conn: &C, scope: OrgScope) -> DbResult<u64> {

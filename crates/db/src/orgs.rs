@@ -6,8 +6,8 @@ use common::orgs::Tier;
 use common::{Currency, Role};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DbBackend, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, Statement,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DbBackend,
+    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Statement,
 };
 use uuid::Uuid;
 
@@ -58,9 +58,14 @@ pub struct NewOrg<'a> {
 }
 
 /// Inserts the organization and makes `owner_id` its owner. Run inside a transaction.
-pub async fn create_with_owner<C: ConnectionTrait>(conn: &C, new: NewOrg<'_>, owner_id: Uuid, now: DateTime<Utc>) -> DbResult<Org> {
+pub async fn create_with_owner<C: ConnectionTrait>(
+    conn: &C,
+    new: NewOrg<'_>,
+    owner_id: Uuid,
+    now: DateTime<Utc>,
+) -> DbResult<Org> {
     let org = organizations::ActiveModel {
-        id: Set(Uuid::new_v4()),
+        id: Set(Uuid::now_v7()),
         name: Set(new.name.trim().to_owned()),
         slug: Set(new.slug.to_owned()),
         country: Set(new.country.to_uppercase()),
@@ -73,7 +78,14 @@ pub async fn create_with_owner<C: ConnectionTrait>(conn: &C, new: NewOrg<'_>, ow
     }
     .insert(conn)
     .await?;
-    crate::members::add(conn, OrgScope::for_platform_operation(org.id), owner_id, Role::Owner, now).await?;
+    crate::members::add(
+        conn,
+        OrgScope::for_platform_operation(org.id),
+        owner_id,
+        Role::Owner,
+        now,
+    )
+    .await?;
     Ok(org.into())
 }
 
@@ -84,14 +96,23 @@ pub struct Membership {
     pub suspended: bool,
 }
 
-pub async fn membership<C: ConnectionTrait>(conn: &C, org_id: Uuid, user_id: Uuid) -> DbResult<Option<Membership>> {
+pub async fn membership<C: ConnectionTrait>(
+    conn: &C,
+    org_id: Uuid,
+    user_id: Uuid,
+) -> DbResult<Option<Membership>> {
     let found = memberships::Entity::find()
         .filter(memberships::Column::OrgId.eq(org_id))
         .filter(memberships::Column::UserId.eq(user_id))
         .find_also_related(organizations::Entity)
         .one(conn)
         .await?;
-    Ok(found.and_then(|(m, org)| org.map(|o| Membership { role: role_of(&m.role), suspended: o.suspended_at.is_some() })))
+    Ok(found.and_then(|(m, org)| {
+        org.map(|o| Membership {
+            role: role_of(&m.role),
+            suspended: o.suspended_at.is_some(),
+        })
+    }))
 }
 
 /// The organizations `user_id` belongs to, with their role, in the order they joined.
@@ -103,20 +124,36 @@ pub async fn list_for_user<C: ConnectionTrait>(
 ) -> DbResult<(Vec<(Org, Role)>, Option<String>)> {
     let rows = memberships::Entity::find()
         .filter(memberships::Column::UserId.eq(user_id))
-        .filter(cursor::after(memberships::Column::CreatedAt, memberships::Column::Id, after))
+        .filter(cursor::after(
+            memberships::Column::CreatedAt,
+            memberships::Column::Id,
+            after,
+        ))
         .order_by_asc(memberships::Column::CreatedAt)
         .order_by_asc(memberships::Column::Id)
         .limit(limit + 1)
         .find_also_related(organizations::Entity)
         .all(conn)
         .await?;
-    let rows: Vec<_> = rows.into_iter().filter_map(|(m, o)| o.map(|o| (m, o))).collect();
+    let rows: Vec<_> = rows
+        .into_iter()
+        .filter_map(|(m, o)| o.map(|o| (m, o)))
+        .collect();
     let (rows, next) = cursor::page(rows, limit, |(m, _)| (m.created_at, m.id));
-    Ok((rows.into_iter().map(|(m, o)| (Org::from(o), role_of(&m.role))).collect(), next))
+    Ok((
+        rows.into_iter()
+            .map(|(m, o)| (Org::from(o), role_of(&m.role)))
+            .collect(),
+        next,
+    ))
 }
 
 pub async fn get<C: ConnectionTrait>(conn: &C, scope: OrgScope) -> DbResult<Org> {
-    Ok(organizations::Entity::find_by_id(scope.org_id()).one(conn).await?.ok_or(DbError::NotFound)?.into())
+    Ok(organizations::Entity::find_by_id(scope.org_id())
+        .one(conn)
+        .await?
+        .ok_or(DbError::NotFound)?
+        .into())
 }
 
 /// Serializes concurrent membership changes of one organization (PostgreSQL row lock; SQLite
@@ -140,8 +177,16 @@ pub struct OrgChange {
     pub currency: Option<Currency>,
 }
 
-pub async fn update<C: ConnectionTrait>(conn: &C, scope: OrgScope, change: OrgChange, now: DateTime<Utc>) -> DbResult<Org> {
-    let current = organizations::Entity::find_by_id(scope.org_id()).one(conn).await?.ok_or(DbError::NotFound)?;
+pub async fn update<C: ConnectionTrait>(
+    conn: &C,
+    scope: OrgScope,
+    change: OrgChange,
+    now: DateTime<Utc>,
+) -> DbResult<Org> {
+    let current = organizations::Entity::find_by_id(scope.org_id())
+        .one(conn)
+        .await?
+        .ok_or(DbError::NotFound)?;
     let mut model: organizations::ActiveModel = current.into();
     if let Some(name) = change.name {
         model.name = Set(name.trim().to_owned());
@@ -157,8 +202,16 @@ pub async fn update<C: ConnectionTrait>(conn: &C, scope: OrgScope, change: OrgCh
 }
 
 /// Sets or clears the logo; returns the organization and the key it replaced.
-pub async fn set_logo<C: ConnectionTrait>(conn: &C, scope: OrgScope, key: Option<String>, now: DateTime<Utc>) -> DbResult<(Org, Option<String>)> {
-    let current = organizations::Entity::find_by_id(scope.org_id()).one(conn).await?.ok_or(DbError::NotFound)?;
+pub async fn set_logo<C: ConnectionTrait>(
+    conn: &C,
+    scope: OrgScope,
+    key: Option<String>,
+    now: DateTime<Utc>,
+) -> DbResult<(Org, Option<String>)> {
+    let current = organizations::Entity::find_by_id(scope.org_id())
+        .one(conn)
+        .await?
+        .ok_or(DbError::NotFound)?;
     let previous = current.logo_key.clone();
     let mut model: organizations::ActiveModel = current.into();
     model.logo_key = Set(key);
@@ -167,22 +220,38 @@ pub async fn set_logo<C: ConnectionTrait>(conn: &C, scope: OrgScope, key: Option
 }
 
 pub async fn member_count<C: ConnectionTrait>(conn: &C, org_id: Uuid) -> DbResult<u64> {
-    Ok(memberships::Entity::find().filter(memberships::Column::OrgId.eq(org_id)).count(conn).await?)
+    Ok(memberships::Entity::find()
+        .filter(memberships::Column::OrgId.eq(org_id))
+        .count(conn)
+        .await?)
 }
 
 /// Platform administration: every organization, oldest first, optionally matching name or slug.
-pub async fn admin_list<C: ConnectionTrait>(conn: &C, q: Option<&str>, after: Option<&str>, limit: u64) -> DbResult<(Vec<Org>, Option<String>)> {
+pub async fn admin_list<C: ConnectionTrait>(
+    conn: &C,
+    q: Option<&str>,
+    after: Option<&str>,
+    limit: u64,
+) -> DbResult<(Vec<Org>, Option<String>)> {
     use organizations::{Column, Entity};
     let mut select = Entity::find().filter(cursor::after(Column::CreatedAt, Column::Id, after));
     if let Some(q) = q.map(str::trim).filter(|q| !q.is_empty()) {
         let pattern = format!("%{}%", q.to_lowercase());
         select = select.filter(
             Condition::any()
-                .add(Expr::expr(sea_orm::sea_query::Func::lower(Expr::col(Column::Name))).like(pattern.clone()))
+                .add(
+                    Expr::expr(sea_orm::sea_query::Func::lower(Expr::col(Column::Name)))
+                        .like(pattern.clone()),
+                )
                 .add(Column::Slug.like(pattern)),
         );
     }
-    let rows = select.order_by_asc(Column::CreatedAt).order_by_asc(Column::Id).limit(limit + 1).all(conn).await?;
+    let rows = select
+        .order_by_asc(Column::CreatedAt)
+        .order_by_asc(Column::Id)
+        .limit(limit + 1)
+        .all(conn)
+        .await?;
     let orgs: Vec<Org> = rows.into_iter().map(Org::from).collect();
     Ok(cursor::page(orgs, limit, |o| (o.created_at, o.id)))
 }
@@ -194,7 +263,10 @@ pub async fn admin_update<C: ConnectionTrait>(
     tier: Option<Tier>,
     now: DateTime<Utc>,
 ) -> DbResult<Org> {
-    let current = organizations::Entity::find_by_id(org_id).one(conn).await?.ok_or(DbError::NotFound)?;
+    let current = organizations::Entity::find_by_id(org_id)
+        .one(conn)
+        .await?
+        .ok_or(DbError::NotFound)?;
     let was_suspended = current.suspended_at;
     let mut model: organizations::ActiveModel = current.into();
     match suspended {

@@ -173,7 +173,7 @@ async fn foreign_keys_hold(test_db: &TestDb) -> TestResult {
     // A membership in a nonexistent organization must be refused.
     let user = insert_user(db, "linus@example.com").await?;
     assert!(
-        insert_membership(db, Uuid::new_v4(), user.id, "owner")
+        insert_membership(db, Uuid::now_v7(), user.id, "owner")
             .await
             .is_err(),
         "foreign key on memberships.org_id not enforced"

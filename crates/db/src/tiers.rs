@@ -5,7 +5,9 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use common::admin::FeePayer;
 use common::orgs::Tier;
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+};
 
 use crate::entities::tier_settings::{ActiveModel, Column, Entity, Model};
 use crate::error::{DbError, DbResult};
@@ -20,7 +22,11 @@ pub struct TierRule {
 }
 
 fn payer(s: &str) -> FeePayer {
-    if s == "organizer" { FeePayer::Organizer } else { FeePayer::Buyer }
+    if s == "organizer" {
+        FeePayer::Organizer
+    } else {
+        FeePayer::Buyer
+    }
 }
 
 fn payer_str(p: FeePayer) -> &'static str {
@@ -42,17 +48,35 @@ impl From<Model> for TierRule {
 }
 
 pub async fn list<C: ConnectionTrait>(conn: &C) -> DbResult<Vec<TierRule>> {
-    let mut rules: Vec<TierRule> = Entity::find().all(conn).await?.into_iter().map(TierRule::from).collect();
+    let mut rules: Vec<TierRule> = Entity::find()
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(TierRule::from)
+        .collect();
     rules.sort_by_key(|r| Tier::ALL.iter().position(|t| *t == r.tier));
     Ok(rules)
 }
 
 pub async fn get<C: ConnectionTrait>(conn: &C, tier: Tier) -> DbResult<TierRule> {
-    Ok(Entity::find().filter(Column::Tier.eq(tier.as_str())).one(conn).await?.ok_or(DbError::NotFound)?.into())
+    Ok(Entity::find()
+        .filter(Column::Tier.eq(tier.as_str()))
+        .one(conn)
+        .await?
+        .ok_or(DbError::NotFound)?
+        .into())
 }
 
-pub async fn save<C: ConnectionTrait>(conn: &C, rule: &TierRule, now: DateTime<Utc>) -> DbResult<TierRule> {
-    let current = Entity::find().filter(Column::Tier.eq(rule.tier.as_str())).one(conn).await?.ok_or(DbError::NotFound)?;
+pub async fn save<C: ConnectionTrait>(
+    conn: &C,
+    rule: &TierRule,
+    now: DateTime<Utc>,
+) -> DbResult<TierRule> {
+    let current = Entity::find()
+        .filter(Column::Tier.eq(rule.tier.as_str()))
+        .one(conn)
+        .await?
+        .ok_or(DbError::NotFound)?;
     let mut model: ActiveModel = current.into();
     model.fee_percent_bp = Set(i32::try_from(rule.fee_percent_bp).unwrap_or(i32::MAX));
     model.fee_fixed = Set(serde_json::to_value(&rule.fee_fixed).unwrap_or_default());

@@ -3,7 +3,9 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+};
 use uuid::Uuid;
 
 use crate::entities::{email_tokens, refresh_tokens};
@@ -33,7 +35,7 @@ pub async fn insert_email_token<C: ConnectionTrait>(
     now: DateTime<Utc>,
 ) -> DbResult<()> {
     email_tokens::ActiveModel {
-        id: Set(Uuid::new_v4()),
+        id: Set(Uuid::now_v7()),
         user_id: Set(user_id),
         purpose: Set(purpose.as_str().to_owned()),
         token_hash: Set(token_hash.to_owned()),
@@ -75,7 +77,12 @@ pub async fn consume_email_token<C: ConnectionTrait>(
 }
 
 /// Invalidates a user's other outstanding tokens of `purpose` (a new link replaces the old ones).
-pub async fn expire_email_tokens<C: ConnectionTrait>(conn: &C, user_id: Uuid, purpose: Purpose, now: DateTime<Utc>) -> DbResult<()> {
+pub async fn expire_email_tokens<C: ConnectionTrait>(
+    conn: &C,
+    user_id: Uuid,
+    purpose: Purpose,
+    now: DateTime<Utc>,
+) -> DbResult<()> {
     use email_tokens::{Column, Entity};
     Entity::update_many()
         .col_expr(Column::UsedAt, Expr::value(now))
@@ -107,7 +114,7 @@ pub async fn insert_refresh<C: ConnectionTrait>(
     now: DateTime<Utc>,
 ) -> DbResult<()> {
     refresh_tokens::ActiveModel {
-        id: Set(Uuid::new_v4()),
+        id: Set(Uuid::now_v7()),
         user_id: Set(user_id),
         family_id: Set(family_id),
         token_hash: Set(token_hash.to_owned()),
@@ -122,20 +129,31 @@ pub async fn insert_refresh<C: ConnectionTrait>(
     Ok(())
 }
 
-pub async fn find_refresh<C: ConnectionTrait>(conn: &C, token_hash: &str) -> DbResult<Option<RefreshToken>> {
+pub async fn find_refresh<C: ConnectionTrait>(
+    conn: &C,
+    token_hash: &str,
+) -> DbResult<Option<RefreshToken>> {
     use refresh_tokens::{Column, Entity};
-    Ok(Entity::find().filter(Column::TokenHash.eq(token_hash)).one(conn).await?.map(|m| RefreshToken {
-        id: m.id,
-        user_id: m.user_id,
-        family_id: m.family_id,
-        expires_at: m.expires_at,
-        revoked_at: m.revoked_at,
-        used_at: m.used_at,
-    }))
+    Ok(Entity::find()
+        .filter(Column::TokenHash.eq(token_hash))
+        .one(conn)
+        .await?
+        .map(|m| RefreshToken {
+            id: m.id,
+            user_id: m.user_id,
+            family_id: m.family_id,
+            expires_at: m.expires_at,
+            revoked_at: m.revoked_at,
+            used_at: m.used_at,
+        }))
 }
 
 /// Marks a live refresh token as rotated. `false` means somebody used it first: reuse.
-pub async fn mark_refresh_used<C: ConnectionTrait>(conn: &C, id: Uuid, now: DateTime<Utc>) -> DbResult<bool> {
+pub async fn mark_refresh_used<C: ConnectionTrait>(
+    conn: &C,
+    id: Uuid,
+    now: DateTime<Utc>,
+) -> DbResult<bool> {
     use refresh_tokens::{Column, Entity};
     let res = Entity::update_many()
         .col_expr(Column::UsedAt, Expr::value(now))
@@ -148,7 +166,11 @@ pub async fn mark_refresh_used<C: ConnectionTrait>(conn: &C, id: Uuid, now: Date
     Ok(res.rows_affected == 1)
 }
 
-pub async fn revoke_family<C: ConnectionTrait>(conn: &C, family_id: Uuid, now: DateTime<Utc>) -> DbResult<()> {
+pub async fn revoke_family<C: ConnectionTrait>(
+    conn: &C,
+    family_id: Uuid,
+    now: DateTime<Utc>,
+) -> DbResult<()> {
     use refresh_tokens::{Column, Entity};
     Entity::update_many()
         .col_expr(Column::RevokedAt, Expr::value(now))
@@ -161,7 +183,11 @@ pub async fn revoke_family<C: ConnectionTrait>(conn: &C, family_id: Uuid, now: D
 }
 
 /// Signs a user out everywhere (after a password reset).
-pub async fn revoke_all_for_user<C: ConnectionTrait>(conn: &C, user_id: Uuid, now: DateTime<Utc>) -> DbResult<()> {
+pub async fn revoke_all_for_user<C: ConnectionTrait>(
+    conn: &C,
+    user_id: Uuid,
+    now: DateTime<Utc>,
+) -> DbResult<()> {
     use refresh_tokens::{Column, Entity};
     Entity::update_many()
         .col_expr(Column::RevokedAt, Expr::value(now))

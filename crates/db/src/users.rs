@@ -3,7 +3,10 @@
 use chrono::{DateTime, Utc};
 use common::Lang;
 use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect,
+};
 use uuid::Uuid;
 
 use crate::cursor;
@@ -59,12 +62,20 @@ pub async fn find<C: ConnectionTrait>(conn: &C, id: Uuid) -> DbResult<Option<Use
 }
 
 pub async fn find_by_email<C: ConnectionTrait>(conn: &C, email: &str) -> DbResult<Option<User>> {
-    Ok(Entity::find().filter(Column::Email.eq(normalize_email(email))).one(conn).await?.map(User::from))
+    Ok(Entity::find()
+        .filter(Column::Email.eq(normalize_email(email)))
+        .one(conn)
+        .await?
+        .map(User::from))
 }
 
-pub async fn insert<C: ConnectionTrait>(conn: &C, new: NewUser<'_>, now: DateTime<Utc>) -> DbResult<User> {
+pub async fn insert<C: ConnectionTrait>(
+    conn: &C,
+    new: NewUser<'_>,
+    now: DateTime<Utc>,
+) -> DbResult<User> {
     let model = ActiveModel {
-        id: Set(Uuid::new_v4()),
+        id: Set(Uuid::now_v7()),
         email: Set(normalize_email(new.email)),
         password_hash: Set(new.password_hash.to_owned()),
         name: Set(new.name.trim().to_owned()),
@@ -80,7 +91,11 @@ pub async fn insert<C: ConnectionTrait>(conn: &C, new: NewUser<'_>, now: DateTim
 }
 
 /// Marks the address verified; a second call keeps the first timestamp.
-pub async fn mark_verified<C: ConnectionTrait>(conn: &C, id: Uuid, now: DateTime<Utc>) -> DbResult<()> {
+pub async fn mark_verified<C: ConnectionTrait>(
+    conn: &C,
+    id: Uuid,
+    now: DateTime<Utc>,
+) -> DbResult<()> {
     Entity::update_many()
         .col_expr(Column::EmailVerifiedAt, Expr::value(now))
         .col_expr(Column::UpdatedAt, Expr::value(now))
@@ -91,17 +106,31 @@ pub async fn mark_verified<C: ConnectionTrait>(conn: &C, id: Uuid, now: DateTime
     Ok(())
 }
 
-pub async fn set_password<C: ConnectionTrait>(conn: &C, id: Uuid, password_hash: &str, now: DateTime<Utc>) -> DbResult<()> {
+pub async fn set_password<C: ConnectionTrait>(
+    conn: &C,
+    id: Uuid,
+    password_hash: &str,
+    now: DateTime<Utc>,
+) -> DbResult<()> {
     let res = Entity::update_many()
         .col_expr(Column::PasswordHash, Expr::value(password_hash))
         .col_expr(Column::UpdatedAt, Expr::value(now))
         .filter(Column::Id.eq(id))
         .exec(conn)
         .await?;
-    if res.rows_affected == 0 { Err(DbError::NotFound) } else { Ok(()) }
+    if res.rows_affected == 0 {
+        Err(DbError::NotFound)
+    } else {
+        Ok(())
+    }
 }
 
-pub async fn set_platform_admin<C: ConnectionTrait>(conn: &C, id: Uuid, admin: bool, now: DateTime<Utc>) -> DbResult<()> {
+pub async fn set_platform_admin<C: ConnectionTrait>(
+    conn: &C,
+    id: Uuid,
+    admin: bool,
+    now: DateTime<Utc>,
+) -> DbResult<()> {
     Entity::update_many()
         .col_expr(Column::IsPlatformAdmin, Expr::value(admin))
         .col_expr(Column::UpdatedAt, Expr::value(now))
@@ -119,8 +148,16 @@ pub struct ProfileChange {
     pub language: Option<Lang>,
 }
 
-pub async fn update_profile<C: ConnectionTrait>(conn: &C, id: Uuid, change: ProfileChange, now: DateTime<Utc>) -> DbResult<User> {
-    let current = Entity::find_by_id(id).one(conn).await?.ok_or(DbError::NotFound)?;
+pub async fn update_profile<C: ConnectionTrait>(
+    conn: &C,
+    id: Uuid,
+    change: ProfileChange,
+    now: DateTime<Utc>,
+) -> DbResult<User> {
+    let current = Entity::find_by_id(id)
+        .one(conn)
+        .await?
+        .ok_or(DbError::NotFound)?;
     let mut model: ActiveModel = current.into();
     if let Some(name) = change.name {
         model.name = Set(name.trim().to_owned());
@@ -136,14 +173,22 @@ pub async fn update_profile<C: ConnectionTrait>(conn: &C, id: Uuid, change: Prof
 }
 
 /// Platform administration: every account, oldest first, optionally matching `q` in email or name.
-pub async fn list<C: ConnectionTrait>(conn: &C, q: Option<&str>, after: Option<&str>, limit: u64) -> DbResult<(Vec<User>, Option<String>)> {
+pub async fn list<C: ConnectionTrait>(
+    conn: &C,
+    q: Option<&str>,
+    after: Option<&str>,
+    limit: u64,
+) -> DbResult<(Vec<User>, Option<String>)> {
     let mut select = Entity::find().filter(cursor::after(Column::CreatedAt, Column::Id, after));
     if let Some(q) = q.map(str::trim).filter(|q| !q.is_empty()) {
         let pattern = format!("%{}%", q.to_lowercase());
         select = select.filter(
             sea_orm::Condition::any()
                 .add(Column::Email.like(pattern.clone()))
-                .add(Expr::expr(sea_orm::sea_query::Func::lower(Expr::col(Column::Name))).like(pattern)),
+                .add(
+                    Expr::expr(sea_orm::sea_query::Func::lower(Expr::col(Column::Name)))
+                        .like(pattern),
+                ),
         );
     }
     let rows = select

@@ -22,7 +22,9 @@ pub fn platform_fee(price_minor: i64, rule: FeeRule) -> i64 {
     let scaled = i128::from(price_minor) * i128::from(rule.percent_bp);
     // Half away from zero: add half the divisor before the integer division.
     let percent_part = (scaled + 5_000) / 10_000;
-    i64::try_from(percent_part).unwrap_or(i64::MAX).saturating_add(rule.fixed_minor)
+    i64::try_from(percent_part)
+        .unwrap_or(i64::MAX)
+        .saturating_add(rule.fixed_minor)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,7 +58,11 @@ mod tests {
     use std::str::FromStr;
 
     fn rule(bp: u32, fixed: i64) -> FeeRule {
-        FeeRule { percent_bp: bp, fixed_minor: fixed, payer: FeePayer::Buyer }
+        FeeRule {
+            percent_bp: bp,
+            fixed_minor: fixed,
+            payer: FeePayer::Buyer,
+        }
     }
 
     #[test]

@@ -59,11 +59,31 @@ mod tests {
 
     #[test]
     fn only_owners_grant_or_take_away_ownership() {
-        assert!(may_assign(Role::Owner, Some(Role::Viewer), Some(Role::Owner)));
-        assert!(!may_assign(Role::Admin, Some(Role::Viewer), Some(Role::Owner)));
-        assert!(!may_assign(Role::Admin, Some(Role::Owner), Some(Role::Viewer)));
+        assert!(may_assign(
+            Role::Owner,
+            Some(Role::Viewer),
+            Some(Role::Owner)
+        ));
+        assert!(!may_assign(
+            Role::Admin,
+            Some(Role::Viewer),
+            Some(Role::Owner)
+        ));
+        assert!(!may_assign(
+            Role::Admin,
+            Some(Role::Owner),
+            Some(Role::Viewer)
+        ));
         assert!(!may_assign(Role::Admin, Some(Role::Owner), None));
-        assert!(may_assign(Role::Admin, Some(Role::Viewer), Some(Role::Manager)));
-        assert!(!may_assign(Role::Manager, Some(Role::Viewer), Some(Role::Viewer)));
+        assert!(may_assign(
+            Role::Admin,
+            Some(Role::Viewer),
+            Some(Role::Manager)
+        ));
+        assert!(!may_assign(
+            Role::Manager,
+            Some(Role::Viewer),
+            Some(Role::Viewer)
+        ));
     }
 }

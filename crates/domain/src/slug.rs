@@ -26,7 +26,9 @@ pub fn slugify(name: &str) -> String {
 /// True when `slug` is already in canonical form and of acceptable length.
 pub fn is_valid(slug: &str) -> bool {
     (MIN_LEN..=MAX_LEN).contains(&slug.len())
-        && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !slug.starts_with('-')
         && !slug.ends_with('-')
         && !slug.contains("--")
@@ -57,7 +59,10 @@ mod tests {
 
     #[test]
     fn french_names_become_readable_slugs() {
-        assert_eq!(slugify("Fête de la Musique — Douala 2026!"), "fete-de-la-musique-douala-2026");
+        assert_eq!(
+            slugify("Fête de la Musique — Douala 2026!"),
+            "fete-de-la-musique-douala-2026"
+        );
         assert_eq!(slugify("  Œuvres & Co  "), "oeuvres-co");
     }
 

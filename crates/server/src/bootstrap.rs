@@ -15,7 +15,9 @@ use crate::state::AppState;
 pub fn init_tracing(format: LogFormat) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,sea_orm=warn"));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_target(false);
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_target(false);
     let _ = match format {
         LogFormat::Json => builder.json().try_init(),
         LogFormat::Pretty => builder.try_init(),
@@ -30,16 +32,24 @@ pub fn install_crypto_provider() {
 /// Connects to the database, mail, storage and Redis that `settings` describe.
 pub async fn build_state(settings: Settings, clock: Arc<dyn Clock>) -> anyhow::Result<AppState> {
     install_crypto_provider();
-    let db = db::connect(&settings.database_url)
-        .await
-        .with_context(|| format!("cannot open the database at {}", redact(&settings.database_url)))?;
+    let db = db::connect(&settings.database_url).await.with_context(|| {
+        format!(
+            "cannot open the database at {}",
+            redact(&settings.database_url)
+        )
+    })?;
     let mailer: Arc<dyn Mailer> = match &settings.smtp_url {
-        Some(url) => Arc::new(SmtpMailer::new(url.expose_secret(), &settings.mail_from).context("SMTP_URL is not usable")?),
+        Some(url) => Arc::new(
+            SmtpMailer::new(url.expose_secret(), &settings.mail_from)
+                .context("SMTP_URL is not usable")?,
+        ),
         None => Arc::new(FileMailer::new(settings.mail_dir.clone())),
     };
     let (limiter, redis) = match &settings.redis_url {
         Some(url) => {
-            let pool = integrations::redis_pool(url).await.context("REDIS_URL is set but Redis does not answer")?;
+            let pool = integrations::redis_pool(url)
+                .await
+                .context("REDIS_URL is set but Redis does not answer")?;
             (RateLimiter::redis(pool.clone(), "reckot:"), Some(pool))
         }
         None => (RateLimiter::in_process(), None),
@@ -81,7 +91,13 @@ mod tests {
 
     #[test]
     fn database_passwords_are_redacted_in_messages() {
-        assert_eq!(redact("postgres://app:s3cret@db:5432/reckot"), "postgres://app:***@db:5432/reckot");
-        assert_eq!(redact("sqlite://data/reckot.sqlite"), "sqlite://data/reckot.sqlite");
+        assert_eq!(
+            redact("postgres://app:s3cret@db:5432/reckot"),
+            "postgres://app:***@db:5432/reckot"
+        );
+        assert_eq!(
+            redact("sqlite://data/reckot.sqlite"),
+            "sqlite://data/reckot.sqlite"
+        );
     }
 }

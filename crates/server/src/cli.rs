@@ -13,7 +13,11 @@ use crate::state::AppState;
 use crate::{bootstrap, http, jobs, openapi};
 
 #[derive(Parser)]
-#[command(name = "reckot", version, about = "Reckot: event management and ticketing")]
+#[command(
+    name = "reckot",
+    version,
+    about = "Reckot: event management and ticketing"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -59,7 +63,10 @@ enum Command {
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("error: cannot start the async runtime: {e}");
@@ -79,7 +86,8 @@ async fn run(command: Command) -> anyhow::Result<()> {
     if let Command::Openapi { out } = &command {
         let json = openapi::to_pretty_json(&openapi::document())?;
         return match out {
-            Some(path) => std::fs::write(path, json).with_context(|| format!("cannot write {}", path.display())),
+            Some(path) => std::fs::write(path, json)
+                .with_context(|| format!("cannot write {}", path.display())),
             None => {
                 use std::io::Write;
                 Ok(std::io::stdout().write_all(json.as_bytes())?)
@@ -101,8 +109,17 @@ async fn run(command: Command) -> anyhow::Result<()> {
             tracing::info!("migrations applied");
             Ok(())
         }
-        Command::CreateAdmin { email, password, name } => create_user(&state, &email, &password, &name, true, true).await,
-        Command::CreateUser { email, password, name, verified } => create_user(&state, &email, &password, &name, verified, false).await,
+        Command::CreateAdmin {
+            email,
+            password,
+            name,
+        } => create_user(&state, &email, &password, &name, true, true).await,
+        Command::CreateUser {
+            email,
+            password,
+            name,
+            verified,
+        } => create_user(&state, &email, &password, &name, verified, false).await,
         Command::SeedDemo => seed_demo(&state).await,
         Command::Openapi { .. } => Ok(()),
     }
@@ -140,7 +157,14 @@ async fn shutdown_signal() {
     let _ = tokio::signal::ctrl_c().await;
 }
 
-async fn create_user(state: &AppState, email: &str, pass: &str, name: &str, verified: bool, admin: bool) -> anyhow::Result<()> {
+async fn create_user(
+    state: &AppState,
+    email: &str,
+    pass: &str,
+    name: &str,
+    verified: bool,
+    admin: bool,
+) -> anyhow::Result<()> {
     db::migrate(&state.db).await?;
     if pass.chars().count() < 10 {
         anyhow::bail!("the password must be at least 10 characters long");
@@ -156,8 +180,19 @@ async fn create_user(state: &AppState, email: &str, pass: &str, name: &str, veri
         anyhow::bail!("an account with this email already exists");
     }
     let hash = password::hash(pass)?;
-    let display = if name.trim().is_empty() { email.split('@').next().unwrap_or(email) } else { name };
-    let new = db::users::NewUser { email, password_hash: &hash, name: display, language: Lang::En, verified, is_platform_admin: admin };
+    let display = if name.trim().is_empty() {
+        email.split('@').next().unwrap_or(email)
+    } else {
+        name
+    };
+    let new = db::users::NewUser {
+        email,
+        password_hash: &hash,
+        name: display,
+        language: Lang::En,
+        verified,
+        is_platform_admin: admin,
+    };
     let user = db::users::insert(&state.db, new, now).await?;
     tracing::info!(user.id = %user.id, admin, verified, "account created");
     Ok(())
@@ -173,9 +208,21 @@ async fn seed_demo(state: &AppState) -> anyhow::Result<()> {
     }
     let now = state.now();
     let hash = password::hash(PASSWORD)?;
-    let new = db::users::NewUser { email: EMAIL, password_hash: &hash, name: "Demo Organizer", language: Lang::Fr, verified: true, is_platform_admin: false };
+    let new = db::users::NewUser {
+        email: EMAIL,
+        password_hash: &hash,
+        name: "Demo Organizer",
+        language: Lang::Fr,
+        verified: true,
+        is_platform_admin: false,
+    };
     let user = db::users::insert(&state.db, new, now).await?;
-    let org = db::orgs::NewOrg { name: "Douala Tech Week", slug: "douala-tech-week", country: "CM", currency: common::Currency::XAF };
+    let org = db::orgs::NewOrg {
+        name: "Douala Tech Week",
+        slug: "douala-tech-week",
+        country: "CM",
+        currency: common::Currency::XAF,
+    };
     db::orgs::create_with_owner(&state.db, org, user.id, now).await?;
     tracing::info!("demo organizer: {EMAIL} / {PASSWORD}");
     Ok(())

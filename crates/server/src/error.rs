@@ -28,11 +28,19 @@ pub type AppResult<T> = Result<T, AppError>;
 
 impl AppError {
     pub fn code(code: ErrorCode) -> AppError {
-        AppError::Coded { code, detail: None, errors: Vec::new() }
+        AppError::Coded {
+            code,
+            detail: None,
+            errors: Vec::new(),
+        }
     }
 
     pub fn with_detail(code: ErrorCode, detail: impl Into<String>) -> AppError {
-        AppError::Coded { code, detail: Some(detail.into()), errors: Vec::new() }
+        AppError::Coded {
+            code,
+            detail: Some(detail.into()),
+            errors: Vec::new(),
+        }
     }
 
     pub fn not_found() -> AppError {
@@ -45,11 +53,19 @@ impl AppError {
 
     /// 422 with one field error.
     pub fn field(field: &str, code: &str, message: &str) -> AppError {
-        AppError::fields(vec![FieldError { field: field.into(), code: code.into(), message: message.into() }])
+        AppError::fields(vec![FieldError {
+            field: field.into(),
+            code: code.into(),
+            message: message.into(),
+        }])
     }
 
     pub fn fields(errors: Vec<FieldError>) -> AppError {
-        AppError::Coded { code: ErrorCode::ValidationFailed, detail: None, errors }
+        AppError::Coded {
+            code: ErrorCode::ValidationFailed,
+            detail: None,
+            errors,
+        }
     }
 
     /// A field error reported with a more specific code than `validation_failed` (e.g. `slug_taken`).
@@ -57,7 +73,11 @@ impl AppError {
         AppError::Coded {
             code,
             detail: None,
-            errors: vec![FieldError { field: field.into(), code: code.as_str().into(), message: message.into() }],
+            errors: vec![FieldError {
+                field: field.into(),
+                code: code.as_str().into(),
+                message: message.into(),
+            }],
         }
     }
 
@@ -78,7 +98,9 @@ impl AppError {
         let code = self.error_code();
         let (detail, errors) = match self {
             AppError::Coded { detail, errors, .. } => (detail.clone(), errors.clone()),
-            AppError::RateLimited { retry_after_secs, .. } => (
+            AppError::RateLimited {
+                retry_after_secs, ..
+            } => (
                 Some(match lang {
                     Lang::En => format!("Try again in {retry_after_secs} seconds."),
                     Lang::Fr => format!("Réessayez dans {retry_after_secs} secondes."),
@@ -102,15 +124,27 @@ impl AppError {
     pub fn render(&self, lang: Lang, request_id: Option<String>) -> HttpResponse {
         let problem = self.problem(lang, request_id);
         let mut res = HttpResponse::build(self.status_code());
-        res.insert_header((header::CONTENT_TYPE, HeaderValue::from_static("application/problem+json")));
-        res.insert_header((header::CONTENT_LANGUAGE, HeaderValue::from_static(lang.as_str())));
-        if let AppError::RateLimited { limit, retry_after_secs } = self {
+        res.insert_header((
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/problem+json"),
+        ));
+        res.insert_header((
+            header::CONTENT_LANGUAGE,
+            HeaderValue::from_static(lang.as_str()),
+        ));
+        if let AppError::RateLimited {
+            limit,
+            retry_after_secs,
+        } = self
+        {
             res.insert_header((header::RETRY_AFTER, retry_after_secs.to_string()));
             res.insert_header(("RateLimit-Limit", limit.to_string()));
             res.insert_header(("RateLimit-Remaining", "0"));
             res.insert_header(("RateLimit-Reset", retry_after_secs.to_string()));
         }
-        if self.error_code() == ErrorCode::AuthenticationRequired || self.error_code() == ErrorCode::InvalidToken {
+        if self.error_code() == ErrorCode::AuthenticationRequired
+            || self.error_code() == ErrorCode::InvalidToken
+        {
             res.insert_header((header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer")));
         }
         res.json(problem)
@@ -119,7 +153,8 @@ impl AppError {
 
 impl ResponseError for AppError {
     fn status_code(&self) -> StatusCode {
-        StatusCode::from_u16(self.error_code().status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+        StatusCode::from_u16(self.error_code().status())
+            .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
     }
 
     fn error_response(&self) -> HttpResponse {
@@ -135,8 +170,12 @@ impl From<db::DbError> for AppError {
         match err {
             db::DbError::NotFound => AppError::not_found(),
             db::DbError::Conflict(constraint) => match constraint.as_str() {
-                "users_email_key" => AppError::field_conflict(ErrorCode::EmailTaken, "email", "already in use"),
-                "organizations_slug_key" => AppError::field_conflict(ErrorCode::SlugTaken, "slug", "already taken"),
+                "users_email_key" => {
+                    AppError::field_conflict(ErrorCode::EmailTaken, "email", "already in use")
+                }
+                "organizations_slug_key" => {
+                    AppError::field_conflict(ErrorCode::SlugTaken, "slug", "already taken")
+                }
                 "memberships_org_user_key" => AppError::code(ErrorCode::AlreadyMember),
                 _ => AppError::internal(anyhow::anyhow!("unmapped unique constraint {constraint}")),
             },
@@ -147,7 +186,9 @@ impl From<db::DbError> for AppError {
 
 /// Runs `validator` rules and turns their failures into field errors with stable codes.
 pub fn validate<T: validator::Validate>(value: &T) -> AppResult<()> {
-    value.validate().map_err(|e| AppError::fields(field_errors(&e)))
+    value
+        .validate()
+        .map_err(|e| AppError::fields(field_errors(&e)))
 }
 
 pub fn field_errors(errors: &ValidationErrors) -> Vec<FieldError> {
@@ -159,12 +200,23 @@ pub fn field_errors(errors: &ValidationErrors) -> Vec<FieldError> {
 
 fn collect(errors: &ValidationErrors, prefix: &str, out: &mut Vec<FieldError>) {
     for (field, kind) in errors.errors() {
-        let path = if prefix.is_empty() { field.to_string() } else { format!("{prefix}.{field}") };
+        let path = if prefix.is_empty() {
+            field.to_string()
+        } else {
+            format!("{prefix}.{field}")
+        };
         match kind {
             ValidationErrorsKind::Field(list) => {
                 for e in list {
-                    let message = e.message.as_ref().map_or_else(|| describe(e), |m| m.to_string());
-                    out.push(FieldError { field: path.clone(), code: e.code.to_string(), message });
+                    let message = e
+                        .message
+                        .as_ref()
+                        .map_or_else(|| describe(e), |m| m.to_string());
+                    out.push(FieldError {
+                        field: path.clone(),
+                        code: e.code.to_string(),
+                        message,
+                    });
                 }
             }
             ValidationErrorsKind::Struct(inner) => collect(inner, &path, out),
@@ -215,8 +267,18 @@ mod tests {
             panic!("expected a coded error");
         };
         assert_eq!(code, ErrorCode::ValidationFailed);
-        let fields: Vec<_> = errors.iter().map(|e| (e.field.as_str(), e.code.as_str())).collect();
-        assert_eq!(fields, vec![("email", "invalid_email"), ("name", "length"), ("password", "password_length")]);
+        let fields: Vec<_> = errors
+            .iter()
+            .map(|e| (e.field.as_str(), e.code.as_str()))
+            .collect();
+        assert_eq!(
+            fields,
+            vec![
+                ("email", "invalid_email"),
+                ("name", "length"),
+                ("password", "password_length")
+            ]
+        );
     }
 
     #[test]

@@ -40,7 +40,8 @@ pub async fn drain(state: &AppState) -> Result<usize, db::DbError> {
             Ok(()) => db::jobs::complete(&state.db, job.id, now).await?,
             Err(e) if job.attempts < job.max_attempts => {
                 // Exponential backoff: 30 s, 1 min, 2 min, ... capped at an hour.
-                let delay = ChronoDuration::seconds((30_i64 << (job.attempts - 1).clamp(0, 7)).min(3600));
+                let delay =
+                    ChronoDuration::seconds((30_i64 << (job.attempts - 1).clamp(0, 7)).min(3600));
                 tracing::warn!(job.id = %job.id, job.kind = %job.kind, attempt = job.attempts, error = %e, "job failed; will retry");
                 db::jobs::fail(&state.db, job.id, &e.to_string(), Some(now + delay), now).await?;
             }

@@ -39,7 +39,9 @@ pub fn to_pretty_json(doc: &OpenApiDoc) -> anyhow::Result<String> {
 
 /// Operations anyone may call without a bearer token.
 fn is_public(path: &str, method: &str) -> bool {
-    path.starts_with("/api/v1/auth/") || path.starts_with("/health") || (path == "/api/v1/invitations/{token}" && method == "get")
+    path.starts_with("/api/v1/auth/")
+        || path.starts_with("/health")
+        || (path == "/api/v1/invitations/{token}" && method == "get")
 }
 
 struct Conventions;
@@ -57,7 +59,9 @@ impl Modify for Conventions {
                     .build(),
             ),
         );
-        components.schemas.insert(Problem::name().into_owned(), Problem::schema());
+        components
+            .schemas
+            .insert(Problem::name().into_owned(), Problem::schema());
         for (name, schema) in [
             (common::ErrorCode::name(), common::ErrorCode::schema()),
             (common::FieldError::name(), common::FieldError::schema()),
@@ -81,15 +85,27 @@ pub fn apply_conventions(doc: &mut OpenApiDoc) {
             let Some(op) = op.as_mut() else { continue };
             let public = is_public(path, method);
             if !public {
-                op.security = Some(vec![SecurityRequirement::new("bearer", Vec::<String>::new())]);
+                op.security = Some(vec![SecurityRequirement::new(
+                    "bearer",
+                    Vec::<String>::new(),
+                )]);
             }
-            let mut errors: Vec<(&str, &str)> = vec![("500", "Unexpected error; the body carries only a request id")];
+            let mut errors: Vec<(&str, &str)> = vec![(
+                "500",
+                "Unexpected error; the body carries only a request id",
+            )];
             if !public {
                 errors.push(("401", "Missing, invalid or expired access token"));
             }
             if path.starts_with("/api/v1/orgs/{org_id}") {
-                errors.push(("403", "Your role lacks the permission, or the organization is suspended"));
-                errors.push(("404", "No such organization among yours, or no such resource in it"));
+                errors.push((
+                    "403",
+                    "Your role lacks the permission, or the organization is suspended",
+                ));
+                errors.push((
+                    "404",
+                    "No such organization among yours, or no such resource in it",
+                ));
             } else if path.starts_with("/api/v1/admin") {
                 errors.push(("403", "Only platform administrators"));
             }
@@ -97,19 +113,27 @@ pub fn apply_conventions(doc: &mut OpenApiDoc) {
                 errors.push(("422", "Invalid fields, listed in `errors`"));
             }
             if path == "/api/v1/auth/login" || path.starts_with("/api/v1/auth/password-reset") {
-                errors.push(("429", "Too many attempts; see Retry-After and RateLimit-* headers"));
+                errors.push((
+                    "429",
+                    "Too many attempts; see Retry-After and RateLimit-* headers",
+                ));
             }
             for (status, description) in errors {
-                op.responses.responses.entry(status.to_owned()).or_insert_with(|| {
-                    ResponseBuilder::new()
-                        .description(description)
-                        .content(
-                            "application/problem+json",
-                            ContentBuilder::new().schema(Some(Ref::from_schema_name("Problem"))).build(),
-                        )
-                        .build()
-                        .into()
-                });
+                op.responses
+                    .responses
+                    .entry(status.to_owned())
+                    .or_insert_with(|| {
+                        ResponseBuilder::new()
+                            .description(description)
+                            .content(
+                                "application/problem+json",
+                                ContentBuilder::new()
+                                    .schema(Some(Ref::from_schema_name("Problem")))
+                                    .build(),
+                            )
+                            .build()
+                            .into()
+                    });
             }
         }
     }

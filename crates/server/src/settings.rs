@@ -53,7 +53,11 @@ impl Settings {
     }
 
     pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> anyhow::Result<Settings> {
-        let var = |k: &str| get(k).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+        let var = |k: &str| {
+            get(k)
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+        };
         let app_env = match var("APP_ENV").as_deref() {
             None | Some("development") => AppEnv::Development,
             Some("production") => AppEnv::Production,
@@ -96,7 +100,10 @@ impl Settings {
             .parse()
             .context("BIND_ADDR must look like 127.0.0.1:8080")?;
         let secs = |k: &str, default: u64| -> anyhow::Result<u64> {
-            var(k).map_or(Ok(default), |v| v.parse().with_context(|| format!("{k} must be a whole number")))
+            var(k).map_or(Ok(default), |v| {
+                v.parse()
+                    .with_context(|| format!("{k} must be a whole number"))
+            })
         };
         let flag = |k: &str, default: bool| -> anyhow::Result<bool> {
             match var(k).as_deref() {
@@ -108,7 +115,8 @@ impl Settings {
         };
         Ok(Settings {
             app_env,
-            database_url: var("DATABASE_URL").unwrap_or_else(|| "sqlite://data/reckot.sqlite?mode=rwc".into()),
+            database_url: var("DATABASE_URL")
+                .unwrap_or_else(|| "sqlite://data/reckot.sqlite?mode=rwc".into()),
             redis_url: var("REDIS_URL"),
             bind_addr,
             base_url,
@@ -116,12 +124,22 @@ impl Settings {
             access_token_ttl: Duration::from_secs(secs("ACCESS_TOKEN_TTL_SECS", 900)?),
             refresh_token_ttl: Duration::from_secs(secs("REFRESH_TOKEN_TTL_DAYS", 30)? * 86_400),
             smtp_url: smtp_url.map(SecretString::from),
-            mail_from: var("MAIL_FROM").unwrap_or_else(|| "Reckot <no-reply@reckot.localhost>".into()),
+            mail_from: var("MAIL_FROM")
+                .unwrap_or_else(|| "Reckot <no-reply@reckot.localhost>".into()),
             mail_dir: var("MAIL_DIR").unwrap_or_else(|| "data/mail".into()).into(),
-            storage_dir: var("STORAGE_DIR").unwrap_or_else(|| "data/uploads".into()).into(),
-            spa_dir: var("SPA_DIR").unwrap_or_else(|| "frontend/dist".into()).into(),
+            storage_dir: var("STORAGE_DIR")
+                .unwrap_or_else(|| "data/uploads".into())
+                .into(),
+            spa_dir: var("SPA_DIR")
+                .unwrap_or_else(|| "frontend/dist".into())
+                .into(),
             cors_allowed_origins: var("CORS_ALLOWED_ORIGINS")
-                .map(|v| v.split(',').map(|o| o.trim().to_owned()).filter(|o| !o.is_empty()).collect())
+                .map(|v| {
+                    v.split(',')
+                        .map(|o| o.trim().to_owned())
+                        .filter(|o| !o.is_empty())
+                        .collect()
+                })
                 .unwrap_or_default(),
             trust_forwarded_for: flag("TRUST_FORWARDED_FOR", false)?,
             run_worker: flag("RUN_WORKER", true)?,
@@ -149,7 +167,10 @@ mod tests {
     use std::collections::HashMap;
 
     fn from(pairs: &[(&str, &str)]) -> anyhow::Result<Settings> {
-        let map: HashMap<String, String> = pairs.iter().map(|(k, v)| ((*k).into(), (*v).into())).collect();
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| ((*k).into(), (*v).into()))
+            .collect();
         Settings::from_lookup(|k| map.get(k).cloned())
     }
 

@@ -1,21 +1,34 @@
 //! The platform administrators' area (`/admin/*`): organizations, users, tiers.
 
 use common::Page;
-use common::admin::{AdminOrganization, AdminUser, TierSettings, UpdateAdminOrganization, UpdateTierSettings};
+use common::admin::{
+    AdminOrganization, AdminUser, TierSettings, UpdateAdminOrganization, UpdateTierSettings,
+};
 use common::orgs::Tier;
 use uuid::Uuid;
 
 use super::{ApiError, Body, Method, fetch_json, query};
 
 /// `GET /admin/orgs?q=&cursor=`.
-pub async fn list_admin_orgs(q: &str, cursor: Option<&str>) -> Result<Page<AdminOrganization>, ApiError> {
+pub async fn list_admin_orgs(
+    q: &str,
+    cursor: Option<&str>,
+) -> Result<Page<AdminOrganization>, ApiError> {
     let qs = query(&[("q", Some(q)), ("cursor", cursor)]);
     fetch_json(Method::Get, &format!("/admin/orgs{qs}"), Body::None).await
 }
 
 /// `PATCH /admin/orgs/{org_id}`: suspend, unsuspend, change tier.
-pub async fn update_admin_org(org_id: Uuid, body: &UpdateAdminOrganization) -> Result<AdminOrganization, ApiError> {
-    fetch_json(Method::Patch, &format!("/admin/orgs/{org_id}"), Body::json(body)?).await
+pub async fn update_admin_org(
+    org_id: Uuid,
+    body: &UpdateAdminOrganization,
+) -> Result<AdminOrganization, ApiError> {
+    fetch_json(
+        Method::Patch,
+        &format!("/admin/orgs/{org_id}"),
+        Body::json(body)?,
+    )
+    .await
 }
 
 /// `GET /admin/users?q=&cursor=`.
@@ -31,5 +44,10 @@ pub async fn list_tiers() -> Result<Vec<TierSettings>, ApiError> {
 
 /// `PATCH /admin/tiers/{tier}`.
 pub async fn update_tier(tier: Tier, body: &UpdateTierSettings) -> Result<TierSettings, ApiError> {
-    fetch_json(Method::Patch, &format!("/admin/tiers/{}", tier.as_str()), Body::json(body)?).await
+    fetch_json(
+        Method::Patch,
+        &format!("/admin/tiers/{}", tier.as_str()),
+        Body::json(body)?,
+    )
+    .await
 }

@@ -1,6 +1,9 @@
 //! Sign-up, email verification, login, refresh, logout and password reset (`/auth/*`).
 
-use common::auth::{AccessToken, ConfirmPasswordReset, Login, RequestPasswordReset, ResendVerification, Signup, VerifyEmail};
+use common::auth::{
+    AccessToken, ConfirmPasswordReset, Login, RequestPasswordReset, ResendVerification, Signup,
+    VerifyEmail,
+};
 
 use super::{ApiError, Body, Method, fetch_empty, fetch_json};
 
@@ -42,5 +45,10 @@ pub async fn request_password_reset(body: &RequestPasswordReset) -> Result<(), A
 
 /// `POST /auth/password-reset/confirm`: 204.
 pub async fn confirm_password_reset(body: &ConfirmPasswordReset) -> Result<(), ApiError> {
-    fetch_empty(Method::Post, "/auth/password-reset/confirm", Body::json(body)?).await
+    fetch_empty(
+        Method::Post,
+        "/auth/password-reset/confirm",
+        Body::json(body)?,
+    )
+    .await
 }

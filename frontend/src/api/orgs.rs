@@ -47,8 +47,17 @@ pub async fn update_org(org_id: Uuid, body: &UpdateOrganization) -> Result<Organ
 }
 
 /// `PUT /orgs/{org_id}/logo`: the raw image (PNG, JPEG or WebP, at most 1 MiB).
-pub async fn upload_org_logo(org_id: Uuid, file: JsValue, content_type: &str) -> Result<Organization, ApiError> {
-    fetch_json(Method::Put, &format!("/orgs/{org_id}/logo"), Body::Raw(file, content_type.to_owned())).await
+pub async fn upload_org_logo(
+    org_id: Uuid,
+    file: JsValue,
+    content_type: &str,
+) -> Result<Organization, ApiError> {
+    fetch_json(
+        Method::Put,
+        &format!("/orgs/{org_id}/logo"),
+        Body::Raw(file, content_type.to_owned()),
+    )
+    .await
 }
 
 /// `DELETE /orgs/{org_id}/logo`.

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::button::{DANGER, PRIMARY, SECONDARY};
-use crate::i18n::{Tr, t, ui};
+use crate::i18n::{Tr, t, ui, use_lang};
 
 #[component]
 pub fn ConfirmDialog(
@@ -13,10 +13,11 @@ pub fn ConfirmDialog(
     open: RwSignal<bool>,
     #[prop(into)] title: Signal<String>,
     #[prop(into)] message: Signal<String>,
-    confirm_label: Tr,
-    #[prop(optional)] danger: bool,
+    #[prop(into)] confirm_label: Signal<Tr>,
+    #[prop(optional, into)] danger: MaybeProp<bool>,
     on_confirm: Callback<()>,
 ) -> impl IntoView {
+    let lang = use_lang();
     let node = NodeRef::<leptos::html::Dialog>::new();
     Effect::new(move |_| {
         let want = open.get();
@@ -49,13 +50,13 @@ pub fn ConfirmDialog(
                     </button>
                     <button
                         type="button"
-                        class=if danger { DANGER } else { PRIMARY }
+                        class=move || if danger.get().unwrap_or(false) { DANGER } else { PRIMARY }
                         on:click=move |_| {
                             open.set(false);
                             on_confirm.run(());
                         }
                     >
-                        {t(confirm_label)}
+                        {move || confirm_label.get().get(lang.get())}
                     </button>
                 </div>
             </div>

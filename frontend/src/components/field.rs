@@ -12,10 +12,13 @@ pub const HINT: &str = "text-sm text-gray-600";
 const ERROR: &str = "text-sm font-medium text-red-800";
 
 /// The translated error for `field` in `error`, if any.
-fn field_message(error: Option<ErrSignal>, field: &'static str) -> impl Fn() -> Option<String> + Copy + Send + Sync {
+fn field_message(
+    error: Option<ErrSignal>,
+    field: String,
+) -> impl Fn() -> Option<String> + Clone + Send + Sync {
     let lang = use_lang();
     move || {
-        let fe = error?.with(|e| e.as_ref().and_then(|e| e.field(field)))?;
+        let fe = error?.with(|e| e.as_ref().and_then(|e| e.field(&field)))?;
         Some(field_error_text(&fe, lang.get()))
     }
 }
@@ -23,12 +26,13 @@ fn field_message(error: Option<ErrSignal>, field: &'static str) -> impl Fn() -> 
 #[component]
 pub fn TextField(
     /// The input's `id` (and `name`).
-    id: &'static str,
+    #[prop(into)]
+    id: String,
     label: Tr,
     value: RwSignal<String>,
     /// The API field whose errors show here.
-    #[prop(optional)]
-    field: &'static str,
+    #[prop(optional, into)]
+    field: String,
     #[prop(optional)] error: Option<ErrSignal>,
     #[prop(default = "text")] kind: &'static str,
     #[prop(optional)] hint: Option<Tr>,
@@ -40,19 +44,27 @@ pub fn TextField(
     let msg = field_message(error, field);
     let hint_id = format!("{id}-hint");
     let err_id = format!("{id}-error");
-    let described = if hint.is_some() { format!("{hint_id} {err_id}") } else { err_id.clone() };
+    let (label_for, input_id) = (id.clone(), id.clone());
+    let described = if hint.is_some() {
+        format!("{hint_id} {err_id}")
+    } else {
+        err_id.clone()
+    };
     view! {
         <div class="space-y-1">
-            <label for=id class=LABEL>{t(label)}</label>
+            <label for=label_for class=LABEL>{t(label)}</label>
             <input
-                id=id
+                id=input_id
                 name=id
                 type=kind
                 class=INPUT
                 autocomplete=autocomplete
                 inputmode=inputmode
                 required=required
-                aria-invalid=move || msg().is_some().to_string()
+                aria-invalid={
+                    let msg = msg.clone();
+                    move || msg().is_some().to_string()
+                }
                 aria-describedby=described
                 disabled=move || disabled.get().unwrap_or(false)
                 bind:value=value
@@ -66,11 +78,11 @@ pub fn TextField(
 /// A `<select>` bound to a string value; `options` are `(value, label)` pairs.
 #[component]
 pub fn SelectField(
-    id: &'static str,
+    #[prop(into)] id: String,
     label: Tr,
     value: RwSignal<String>,
     #[prop(into)] options: Signal<Vec<(String, String)>>,
-    #[prop(optional)] field: &'static str,
+    #[prop(optional, into)] field: String,
     #[prop(optional)] error: Option<ErrSignal>,
     #[prop(optional)] hint: Option<Tr>,
     /// A first, empty choice such as "Choose…".
@@ -81,15 +93,23 @@ pub fn SelectField(
     let msg = field_message(error, field);
     let hint_id = format!("{id}-hint");
     let err_id = format!("{id}-error");
-    let described = if hint.is_some() { format!("{hint_id} {err_id}") } else { err_id.clone() };
+    let (label_for, input_id) = (id.clone(), id.clone());
+    let described = if hint.is_some() {
+        format!("{hint_id} {err_id}")
+    } else {
+        err_id.clone()
+    };
     view! {
         <div class="space-y-1">
-            <label for=id class=LABEL>{t(label)}</label>
+            <label for=label_for class=LABEL>{t(label)}</label>
             <select
-                id=id
+                id=input_id
                 name=id
                 class=INPUT
-                aria-invalid=move || msg().is_some().to_string()
+                aria-invalid={
+                    let msg = msg.clone();
+                    move || msg().is_some().to_string()
+                }
                 aria-describedby=described
                 disabled=move || disabled.get().unwrap_or(false)
                 on:change=move |ev| value.set(event_target_value(&ev))

@@ -16,7 +16,13 @@ pub fn RequireAuth(children: ChildrenFn) -> impl IntoView {
     Effect::new(move |_| {
         if session.status.get() == AuthStatus::SignedOut {
             let target = format!("/login?next={}", encode(&current_path()));
-            navigate(&target, NavigateOptions { replace: true, ..Default::default() });
+            navigate(
+                &target,
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
         }
     });
     move || match session.status.get() {

@@ -15,7 +15,9 @@ pub fn LangSwitch() -> impl IntoView {
     let lang = use_lang();
     let session = use_session();
     let on_change = move |ev| {
-        let Some(chosen) = Lang::from_tag(&event_target_value(&ev)) else { return };
+        let Some(chosen) = Lang::from_tag(&event_target_value(&ev)) else {
+            return;
+        };
         if chosen == lang.get_untracked() {
             return;
         }
@@ -24,7 +26,10 @@ pub fn LangSwitch() -> impl IntoView {
         lang.set(chosen);
         if session.status.get_untracked() == AuthStatus::SignedIn {
             spawn_local(async move {
-                let patch = UpdateMe { language: Some(chosen), ..Default::default() };
+                let patch = UpdateMe {
+                    language: Some(chosen),
+                    ..Default::default()
+                };
                 if let Ok(me) = api::me::update_me(&patch).await {
                     session.me.set(Some(me));
                 }

@@ -24,7 +24,11 @@ pub fn Shell(children: Children) -> impl IntoView {
             "/login".to_owned()
         } else {
             let search = location.search.get();
-            let here = if search.is_empty() { path } else { format!("{path}?{search}") };
+            let here = if search.is_empty() {
+                path
+            } else {
+                format!("{path}?{search}")
+            };
             format!("/login?next={}", encode(&here))
         }
     };

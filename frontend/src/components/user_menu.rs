@@ -15,14 +15,16 @@ pub fn UserMenu() -> impl IntoView {
     let session = use_session();
     let navigate = use_navigate();
     let open = RwSignal::new(false);
-    let name = move || session.me.with(|m| m.as_ref().map(|m| m.name.clone()).unwrap_or_default());
+    let name = move || {
+        session
+            .me
+            .with(|m| m.as_ref().map(|m| m.name.clone()).unwrap_or_default())
+    };
     let sign_out = move |_| {
         open.set(false);
-        let navigate = navigate.clone();
-        spawn_local(async move {
-            session.sign_out().await;
-            navigate("/", Default::default());
-        });
+        // Leave guarded pages first, so they do not bounce to the sign-in page.
+        navigate("/", Default::default());
+        spawn_local(session.sign_out());
     };
     view! {
         <div

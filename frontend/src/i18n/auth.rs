@@ -30,9 +30,18 @@ pub const RESENT: Tr = Tr(
 pub const VERIFY_TITLE: Tr = Tr("Email confirmation", "Confirmation de l'e-mail");
 pub const VERIFYING: Tr = Tr("Checking your link…", "Vérification du lien…");
 pub const VERIFIED: Tr = Tr("Your email is confirmed", "Votre e-mail est confirmé");
-pub const VERIFIED_TEXT: Tr = Tr("You can now sign in.", "Vous pouvez maintenant vous connecter.");
-pub const VERIFY_FAILED: Tr = Tr("We could not confirm your email", "Nous n'avons pas pu confirmer votre e-mail");
-pub const VERIFY_RESEND_INTRO: Tr = Tr("Enter your email to get a new link.", "Saisissez votre e-mail pour recevoir un nouveau lien.");
+pub const VERIFIED_TEXT: Tr = Tr(
+    "You can now sign in.",
+    "Vous pouvez maintenant vous connecter.",
+);
+pub const VERIFY_FAILED: Tr = Tr(
+    "We could not confirm your email",
+    "Nous n'avons pas pu confirmer votre e-mail",
+);
+pub const VERIFY_RESEND_INTRO: Tr = Tr(
+    "Enter your email to get a new link.",
+    "Saisissez votre e-mail pour recevoir un nouveau lien.",
+);
 
 pub const FORGOT_TITLE: Tr = Tr("Reset your password", "Réinitialiser votre mot de passe");
 pub const FORGOT_INTRO: Tr = Tr(
@@ -44,7 +53,10 @@ pub const RESET_SENT: Tr = Tr(
     "If this address has an account, a reset link is on its way.",
     "Si cette adresse a un compte, un lien de réinitialisation est en route.",
 );
-pub const RESET_TITLE: Tr = Tr("Choose a new password", "Choisissez un nouveau mot de passe");
+pub const RESET_TITLE: Tr = Tr(
+    "Choose a new password",
+    "Choisissez un nouveau mot de passe",
+);
 pub const SET_PASSWORD: Tr = Tr("Set new password", "Enregistrer le mot de passe");
 pub const RESET_DONE: Tr = Tr(
     "Your password has been changed. Sign in with the new one.",

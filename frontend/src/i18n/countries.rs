@@ -25,7 +25,10 @@ pub const COUNTRIES: [(&str, Tr); 26] = [
     ("CG", Tr("Republic of the Congo", "République du Congo")),
     ("CD", Tr("DR Congo", "RD Congo")),
     ("TD", Tr("Chad", "Tchad")),
-    ("CF", Tr("Central African Republic", "République centrafricaine")),
+    (
+        "CF",
+        Tr("Central African Republic", "République centrafricaine"),
+    ),
     ("GQ", Tr("Equatorial Guinea", "Guinée équatoriale")),
     ("FR", Tr("France", "France")),
     ("BE", Tr("Belgium", "Belgique")),

@@ -22,18 +22,33 @@ pub fn field_error_text(fe: &FieldError, lang: Lang) -> String {
     }
 }
 
-const GENERIC: Tr = Tr("This value is not accepted", "Cette valeur n'est pas acceptée");
+const GENERIC: Tr = Tr(
+    "This value is not accepted",
+    "Cette valeur n'est pas acceptée",
+);
 
 fn field_code(code: &str) -> Option<Tr> {
     Some(match code {
         "required" => Tr("This field is required", "Ce champ est obligatoire"),
-        "invalid_email" => Tr("Enter a valid email address", "Saisissez une adresse e-mail valide"),
-        "password_length" => Tr("Use 10 to 128 characters", "Utilisez de 10 à 128 caractères"),
+        "invalid_email" => Tr(
+            "Enter a valid email address",
+            "Saisissez une adresse e-mail valide",
+        ),
+        "password_length" => Tr(
+            "Use 10 to 128 characters",
+            "Utilisez de 10 à 128 caractères",
+        ),
         "length" => Tr("Too short or too long", "Trop court ou trop long"),
         "too_long" => Tr("Too long", "Trop long"),
         "too_short" => Tr("Too short", "Trop court"),
-        "invalid_country" => Tr("Choose a country from the list", "Choisissez un pays dans la liste"),
-        "invalid_currency" => Tr("Choose a currency from the list", "Choisissez une devise dans la liste"),
+        "invalid_country" => Tr(
+            "Choose a country from the list",
+            "Choisissez un pays dans la liste",
+        ),
+        "invalid_currency" => Tr(
+            "Choose a currency from the list",
+            "Choisissez une devise dans la liste",
+        ),
         "invalid_phone" => Tr(
             "Use the international format, e.g. +237670000000",
             "Utilisez le format international, ex. +237670000000",
@@ -42,15 +57,39 @@ fn field_code(code: &str) -> Option<Tr> {
             "Use 3 to 60 lowercase letters, digits and dashes",
             "Utilisez de 3 à 60 lettres minuscules, chiffres et tirets",
         ),
-        "slug_taken" => Tr(ErrorCode::SlugTaken.title(Lang::En), ErrorCode::SlugTaken.title(Lang::Fr)),
-        "email_taken" => Tr(ErrorCode::EmailTaken.title(Lang::En), ErrorCode::EmailTaken.title(Lang::Fr)),
-        "already_member" => Tr(ErrorCode::AlreadyMember.title(Lang::En), ErrorCode::AlreadyMember.title(Lang::Fr)),
-        "already_invited" => Tr("This address already has a pending invitation", "Cette adresse a déjà une invitation en attente"),
-        "invalid_role" => Tr("Choose a role from the list", "Choisissez un rôle dans la liste"),
+        "slug_taken" => Tr(
+            ErrorCode::SlugTaken.title(Lang::En),
+            ErrorCode::SlugTaken.title(Lang::Fr),
+        ),
+        "email_taken" => Tr(
+            ErrorCode::EmailTaken.title(Lang::En),
+            ErrorCode::EmailTaken.title(Lang::Fr),
+        ),
+        "already_member" => Tr(
+            ErrorCode::AlreadyMember.title(Lang::En),
+            ErrorCode::AlreadyMember.title(Lang::Fr),
+        ),
+        "already_invited" => Tr(
+            "This address already has a pending invitation",
+            "Cette adresse a déjà une invitation en attente",
+        ),
+        "invalid_role" => Tr(
+            "Choose a role from the list",
+            "Choisissez un rôle dans la liste",
+        ),
         "invalid_number" => Tr("Enter a number, e.g. 2.5", "Saisissez un nombre, ex. 2,5"),
-        "too_precise" => Tr("Too many decimals for this currency", "Trop de décimales pour cette devise"),
-        "out_of_range" => Tr("This value is out of range", "Cette valeur est hors limites"),
-        "invalid_token" => Tr(ErrorCode::InvalidToken.title(Lang::En), ErrorCode::InvalidToken.title(Lang::Fr)),
+        "too_precise" => Tr(
+            "Too many decimals for this currency",
+            "Trop de décimales pour cette devise",
+        ),
+        "out_of_range" => Tr(
+            "This value is out of range",
+            "Cette valeur est hors limites",
+        ),
+        "invalid_token" => Tr(
+            ErrorCode::InvalidToken.title(Lang::En),
+            ErrorCode::InvalidToken.title(Lang::Fr),
+        ),
         _ => return None,
     })
 }

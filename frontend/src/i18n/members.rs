@@ -36,12 +36,18 @@ pub const INVITE_SENT: Tr = Tr("Invitation sent to {email}", "Invitation envoyé
 pub const PENDING_TITLE: Tr = Tr("Pending invitations", "Invitations en attente");
 pub const NO_PENDING: Tr = Tr("No pending invitations.", "Aucune invitation en attente.");
 pub const REVOKE: Tr = Tr("Revoke", "Révoquer");
-pub const REVOKE_LABEL: Tr = Tr("Revoke the invitation of {email}", "Révoquer l'invitation de {email}");
+pub const REVOKE_LABEL: Tr = Tr(
+    "Revoke the invitation of {email}",
+    "Révoquer l'invitation de {email}",
+);
 pub const EXPIRES: Tr = Tr("Expires", "Expire le");
 pub const INVITED_BY: Tr = Tr("Invited by", "Invité par");
 pub const INVITATION_REVOKED: Tr = Tr("Invitation revoked", "Invitation révoquée");
 
-pub const INVITED_HEADING: Tr = Tr("You are invited to join {org}", "Vous êtes invité(e) à rejoindre {org}");
+pub const INVITED_HEADING: Tr = Tr(
+    "You are invited to join {org}",
+    "Vous êtes invité(e) à rejoindre {org}",
+);
 pub const SENT_TO: Tr = Tr("Sent to", "Envoyée à");
 pub const ACCEPT: Tr = Tr("Accept invitation", "Accepter l'invitation");
 pub const ACCEPTING: Tr = Tr("Joining…", "Adhésion…");

@@ -40,7 +40,10 @@ pub const SLUG_READONLY_HINT: Tr = Tr(
     "L'adresse web ne change jamais : les liens que vous avez partagés restent valides.",
 );
 pub const LOGO: Tr = Tr("Logo", "Logo");
-pub const LOGO_HINT: Tr = Tr("PNG, JPEG or WebP, 1 MiB at most.", "PNG, JPEG ou WebP, 1 Mio maximum.");
+pub const LOGO_HINT: Tr = Tr(
+    "PNG, JPEG or WebP, 1 MiB at most.",
+    "PNG, JPEG ou WebP, 1 Mio maximum.",
+);
 pub const LOGO_ALT: Tr = Tr("Logo of {org}", "Logo de {org}");
 pub const NO_LOGO: Tr = Tr("No logo yet", "Pas encore de logo");
 pub const REMOVE_LOGO: Tr = Tr("Remove logo", "Supprimer le logo");

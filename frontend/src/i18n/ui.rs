@@ -12,7 +12,10 @@ pub const ACCOUNT: Tr = Tr("Account", "Mon compte");
 pub const ADMIN_AREA: Tr = Tr("Admin area", "Administration");
 pub const ORGANIZATION: Tr = Tr("Organization", "Organisation");
 pub const NEW_ORGANIZATION: Tr = Tr("New organization", "Nouvelle organisation");
-pub const FOOTER: Tr = Tr("Event management and ticketing for Africa", "Gestion d'événements et billetterie pour l'Afrique");
+pub const FOOTER: Tr = Tr(
+    "Event management and ticketing for Africa",
+    "Gestion d'événements et billetterie pour l'Afrique",
+);
 
 pub const LOADING: Tr = Tr("Loading…", "Chargement…");
 pub const SAVE: Tr = Tr("Save", "Enregistrer");
@@ -55,6 +58,12 @@ pub const HOME_LEAD: Tr = Tr(
 pub const HOME_CTA_SIGNUP: Tr = Tr("Get started free", "Commencer gratuitement");
 pub const HOME_CTA_DASHBOARD: Tr = Tr("Go to my dashboard", "Aller à mon tableau de bord");
 pub const HOME_CTA_CREATE_ORG: Tr = Tr("Create an organization", "Créer une organisation");
-pub const HOME_POINT_TEAM: Tr = Tr("Invite your team with roles", "Invitez votre équipe avec des rôles");
-pub const HOME_POINT_MONEY: Tr = Tr("Sell in XAF, XOF, NGN, KES and more", "Vendez en XAF, XOF, NGN, KES et plus");
+pub const HOME_POINT_TEAM: Tr = Tr(
+    "Invite your team with roles",
+    "Invitez votre équipe avec des rôles",
+);
+pub const HOME_POINT_MONEY: Tr = Tr(
+    "Sell in XAF, XOF, NGN, KES and more",
+    "Vendez en XAF, XOF, NGN, KES et plus",
+);
 pub const HOME_POINT_LANG: Tr = Tr("In English and in French", "En français et en anglais");

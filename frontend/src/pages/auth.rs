@@ -32,19 +32,31 @@ pub fn AuthCard(title: Tr, children: Children) -> impl IntoView {
 }
 
 /// Client-side checks before a call: empty required fields and short passwords.
-pub fn precheck(required: &[(&'static str, &str)], password: Option<(&'static str, &str)>) -> Option<ApiError> {
-    let mut errors: Vec<(&str, &str)> =
-        required.iter().filter(|(_, v)| v.trim().is_empty()).map(|(f, _)| (*f, "required")).collect();
-    if let Some((field, pw)) = password {
-        if !errors.iter().any(|(f, _)| *f == field) && (pw.chars().count() as u64) < PASSWORD_MIN_LEN {
-            errors.push((field, "password_length"));
-        }
+pub fn precheck(
+    required: &[(&'static str, &str)],
+    password: Option<(&'static str, &str)>,
+) -> Option<ApiError> {
+    let mut errors: Vec<(&str, &str)> = required
+        .iter()
+        .filter(|(_, v)| v.trim().is_empty())
+        .map(|(f, _)| (*f, "required"))
+        .collect();
+    if let Some((field, pw)) = password
+        && !errors.iter().any(|(f, _)| *f == field)
+        && (pw.chars().count() as u64) < PASSWORD_MIN_LEN
+    {
+        errors.push((field, "password_length"));
     }
     ApiError::invalid(&errors)
 }
 
 /// Asks for a new confirmation email for `email`, reporting into `flash`/`error`.
-pub fn resend(email: String, pending: RwSignal<bool>, flash: RwSignal<Option<Flash>>, error: ErrSignal) {
+pub fn resend(
+    email: String,
+    pending: RwSignal<bool>,
+    flash: RwSignal<Option<Flash>>,
+    error: ErrSignal,
+) {
     if let Some(e) = precheck(&[("email", &email)], None) {
         error.set(Some(e));
         return;
@@ -69,7 +81,12 @@ pub fn ResendForm() -> impl IntoView {
     let error: ErrSignal = RwSignal::new(None);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        resend(email.get_untracked().trim().to_owned(), pending, flash, error);
+        resend(
+            email.get_untracked().trim().to_owned(),
+            pending,
+            flash,
+            error,
+        );
     };
     view! {
         <form class="space-y-4" novalidate=true on:submit=on_submit>

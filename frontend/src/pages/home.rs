@@ -11,7 +11,13 @@ pub fn HomePage() -> impl IntoView {
     let session = use_session();
     let signed_in = move || session.status.get() == AuthStatus::SignedIn;
     let has_org = move || session.current_org.get().is_some() && !session.orgs.with(Vec::is_empty);
-    let dashboard = move || session.current_org.get().map(|id| format!("/orgs/{id}")).unwrap_or_default();
+    let dashboard = move || {
+        session
+            .current_org
+            .get()
+            .map(|id| format!("/orgs/{id}"))
+            .unwrap_or_default()
+    };
     view! {
         <section class="mx-auto max-w-3xl space-y-6 py-10 text-center">
             <h1 class="text-3xl font-bold tracking-tight text-gray-900 sm:text-4xl">{t(ui::HOME_TITLE)}</h1>

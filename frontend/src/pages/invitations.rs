@@ -1,6 +1,3 @@
-//! stub
-pub mod accept {
-use leptos::prelude::*;
-#[component]
-pub fn AcceptInvitationPage() -> impl IntoView { view! { <p>"x"</p> } }
-}
+//! Pages reached from invitation emails.
+
+pub mod accept;

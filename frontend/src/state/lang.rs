@@ -16,7 +16,11 @@ pub fn remembered() -> Option<Lang> {
 /// The language to start with.
 pub fn initial() -> Lang {
     remembered()
-        .or_else(|| web_sys::window().and_then(|w| w.navigator().language()).and_then(|l| Lang::from_tag(&l)))
+        .or_else(|| {
+            web_sys::window()
+                .and_then(|w| w.navigator().language())
+                .and_then(|l| Lang::from_tag(&l))
+        })
         .unwrap_or_default()
 }
 
@@ -27,7 +31,10 @@ pub fn remember(lang: Lang) {
 /// Applies a language to the document and to API calls (not to storage).
 pub fn apply(lang: Lang) {
     crate::api::set_lang(lang);
-    if let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+    if let Some(html) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
         let _ = html.set_attribute("lang", lang.as_str());
     }
 }

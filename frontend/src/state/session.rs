@@ -42,7 +42,9 @@ impl Session {
             status: RwSignal::new(AuthStatus::Unknown),
             me: RwSignal::new(None),
             orgs: RwSignal::new(Vec::new()),
-            current_org: RwSignal::new(storage::get(ORG_KEY).and_then(|s| Uuid::parse_str(&s).ok())),
+            current_org: RwSignal::new(
+                storage::get(ORG_KEY).and_then(|s| Uuid::parse_str(&s).ok()),
+            ),
         };
         provide_context(s);
         api::on_session_expired(move || s.clear());
@@ -92,10 +94,11 @@ impl Session {
 
     /// Adds or replaces one organization in my list.
     pub fn upsert_org(self, org: Organization) {
-        self.orgs.update(|list| match list.iter_mut().find(|o| o.id == org.id) {
-            Some(slot) => *slot = org,
-            None => list.push(org),
-        });
+        self.orgs
+            .update(|list| match list.iter_mut().find(|o| o.id == org.id) {
+                Some(slot) => *slot = org,
+                None => list.push(org),
+            });
     }
 
     pub fn set_current_org(self, id: Option<Uuid>) {
@@ -117,7 +120,8 @@ impl Session {
     }
 
     pub fn is_platform_admin(self) -> bool {
-        self.me.with(|m| m.as_ref().is_some_and(|m| m.is_platform_admin))
+        self.me
+            .with(|m| m.as_ref().is_some_and(|m| m.is_platform_admin))
     }
 
     /// Signs out on the server (best effort) and forgets everything here.

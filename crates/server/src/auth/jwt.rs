@@ -23,13 +23,30 @@ pub struct JwtKeys {
 
 impl JwtKeys {
     pub fn new(secret: &[u8]) -> JwtKeys {
-        JwtKeys { encoding: EncodingKey::from_secret(secret), decoding: DecodingKey::from_secret(secret) }
+        JwtKeys {
+            encoding: EncodingKey::from_secret(secret),
+            decoding: DecodingKey::from_secret(secret),
+        }
     }
 
-    pub fn issue(&self, user_id: Uuid, now: DateTime<Utc>, ttl: std::time::Duration) -> anyhow::Result<String> {
+    pub fn issue(
+        &self,
+        user_id: Uuid,
+        now: DateTime<Utc>,
+        ttl: std::time::Duration,
+    ) -> anyhow::Result<String> {
         let ttl = i64::try_from(ttl.as_secs()).unwrap_or(900);
-        let claims = Claims { sub: user_id, iat: now.timestamp(), exp: now.timestamp() + ttl, typ: "access".into() };
-        Ok(encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)?)
+        let claims = Claims {
+            sub: user_id,
+            iat: now.timestamp(),
+            exp: now.timestamp() + ttl,
+            typ: "access".into(),
+        };
+        Ok(encode(
+            &Header::new(Algorithm::HS256),
+            &claims,
+            &self.encoding,
+        )?)
     }
 
     /// The user id of a valid, unexpired access token at `now`.
@@ -39,7 +56,8 @@ impl JwtKeys {
         validation.validate_exp = false;
         validation.required_spec_claims.clear();
         let data = decode::<Claims>(token, &self.decoding, &validation).ok()?;
-        (data.claims.typ == "access" && data.claims.exp > now.timestamp()).then_some(data.claims.sub)
+        (data.claims.typ == "access" && data.claims.exp > now.timestamp())
+            .then_some(data.claims.sub)
     }
 }
 
@@ -56,7 +74,10 @@ mod tests {
         let user = Uuid::new_v4();
         let token = keys.issue(user, now, Duration::from_secs(60)).unwrap();
         assert_eq!(keys.verify(&token, now), Some(user));
-        assert_eq!(keys.verify(&token, now + chrono::Duration::seconds(61)), None);
+        assert_eq!(
+            keys.verify(&token, now + chrono::Duration::seconds(61)),
+            None
+        );
         let other = JwtKeys::new(b"another-secret-another-secret-xx");
         assert_eq!(other.verify(&token, now), None);
         assert_eq!(keys.verify("garbage", now), None);

@@ -23,7 +23,8 @@ pub fn hash(password: &str) -> anyhow::Result<String> {
 }
 
 pub fn verify(password: &str, stored: &str) -> bool {
-    PasswordHash::new(stored).is_ok_and(|h| hasher().verify_password(password.as_bytes(), &h).is_ok())
+    PasswordHash::new(stored)
+        .is_ok_and(|h| hasher().verify_password(password.as_bytes(), &h).is_ok())
 }
 
 /// Spends the same effort as a real verification, for accounts that do not exist.

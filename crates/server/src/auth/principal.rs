@@ -32,9 +32,15 @@ fn authenticate(req: &HttpRequest) -> Result<AuthUser, AppError> {
     let token = value
         .to_str()
         .ok()
-        .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
+        .and_then(|v| {
+            v.strip_prefix("Bearer ")
+                .or_else(|| v.strip_prefix("bearer "))
+        })
         .ok_or_else(|| AppError::code(ErrorCode::InvalidToken))?;
-    let user_id = state.jwt.verify(token.trim(), state.now()).ok_or_else(|| AppError::code(ErrorCode::InvalidToken))?;
+    let user_id = state
+        .jwt
+        .verify(token.trim(), state.now())
+        .ok_or_else(|| AppError::code(ErrorCode::InvalidToken))?;
     tracing::Span::current().record("user.id", tracing::field::display(user_id));
     Ok(AuthUser { user_id })
 }
@@ -63,7 +69,9 @@ impl FromRequest for PlatformAdmin {
         Box::pin(async move {
             let AuthUser { user_id } = auth?;
             let state = state?;
-            let user = db::users::find(&state.db, user_id).await?.ok_or_else(AppError::forbidden)?;
+            let user = db::users::find(&state.db, user_id)
+                .await?
+                .ok_or_else(AppError::forbidden)?;
             if user.is_platform_admin && user.disabled_at.is_none() {
                 Ok(PlatformAdmin { user_id })
             } else {

@@ -28,5 +28,7 @@ pub fn clear(settings: &Settings) -> Cookie<'static> {
 }
 
 pub fn read(req: &HttpRequest) -> Option<String> {
-    req.cookie(NAME).map(|c| c.value().to_owned()).filter(|v| !v.is_empty())
+    req.cookie(NAME)
+        .map(|c| c.value().to_owned())
+        .filter(|v| !v.is_empty())
 }

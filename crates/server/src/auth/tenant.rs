@@ -42,14 +42,24 @@ impl FromRequest for Tenant {
         let auth = AuthUser::from_request(req, payload).into_inner();
         let state = state_of(req);
         // A malformed id names no organization the caller belongs to: 404 like any stranger.
-        let org_id = req.match_info().get("org_id").and_then(|s| Uuid::parse_str(s).ok());
+        let org_id = req
+            .match_info()
+            .get("org_id")
+            .and_then(|s| Uuid::parse_str(s).ok());
         Box::pin(async move {
             let AuthUser { user_id } = auth?;
             let state = state?;
             let org_id = org_id.ok_or_else(AppError::not_found)?;
-            let membership = db::orgs::membership(&state.db, org_id, user_id).await?.ok_or_else(AppError::not_found)?;
+            let membership = db::orgs::membership(&state.db, org_id, user_id)
+                .await?
+                .ok_or_else(AppError::not_found)?;
             tracing::Span::current().record("org.id", tracing::field::display(org_id));
-            Ok(Tenant { user_id, org_id, role: membership.role, suspended: membership.suspended })
+            Ok(Tenant {
+                user_id,
+                org_id,
+                role: membership.role,
+                suspended: membership.suspended,
+            })
         })
     }
 }
@@ -60,19 +70,32 @@ mod tests {
     use super::*;
 
     fn tenant(role: Role, suspended: bool) -> Tenant {
-        Tenant { user_id: Uuid::new_v4(), org_id: Uuid::new_v4(), role, suspended }
+        Tenant {
+            user_id: Uuid::new_v4(),
+            org_id: Uuid::new_v4(),
+            role,
+            suspended,
+        }
     }
 
     #[test]
     fn a_member_without_the_permission_is_refused_with_forbidden() {
-        let err = tenant(Role::Viewer, false).require(Permission::ManageMembers).unwrap_err();
+        let err = tenant(Role::Viewer, false)
+            .require(Permission::ManageMembers)
+            .unwrap_err();
         assert_eq!(err.error_code(), ErrorCode::Forbidden);
     }
 
     #[test]
     fn a_suspended_organization_can_be_read_but_not_changed() {
-        assert!(tenant(Role::Owner, true).require(Permission::ViewOrg).is_ok());
-        let err = tenant(Role::Owner, true).require(Permission::ManageSettings).unwrap_err();
+        assert!(
+            tenant(Role::Owner, true)
+                .require(Permission::ViewOrg)
+                .is_ok()
+        );
+        let err = tenant(Role::Owner, true)
+            .require(Permission::ManageSettings)
+            .unwrap_err();
         assert_eq!(err.error_code(), ErrorCode::OrgSuspended);
     }
 }

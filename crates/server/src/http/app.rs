@@ -51,21 +51,32 @@ pub fn build(
     let cors = cors(&state.settings.cors_allowed_origins);
     let base = App::new()
         .app_data(web::Data::new(state))
-        .app_data(web::JsonConfig::default().limit(JSON_LIMIT_BYTES).error_handler(problem::json_error))
+        .app_data(
+            web::JsonConfig::default()
+                .limit(JSON_LIMIT_BYTES)
+                .error_handler(problem::json_error),
+        )
         .app_data(web::QueryConfig::default().error_handler(problem::query_error))
         .app_data(web::PathConfig::default().error_handler(problem::path_error));
     let (app, mut doc) = routed(base).split_for_parts();
     apply_conventions(&mut doc);
-    app.route("/api/openapi.json", web::get().to({
-        let doc = doc.clone();
-        move || {
+    app.route(
+        "/api/openapi.json",
+        web::get().to({
             let doc = doc.clone();
-            async move { HttpResponse::Ok().json(doc) }
-        }
-    }))
+            move || {
+                let doc = doc.clone();
+                async move { HttpResponse::Ok().json(doc) }
+            }
+        }),
+    )
     .route(
         "/api/docs",
-        web::get().to(|| async { HttpResponse::PermanentRedirect().insert_header(("Location", "/api/docs/")).finish() }),
+        web::get().to(|| async {
+            HttpResponse::PermanentRedirect()
+                .insert_header(("Location", "/api/docs/"))
+                .finish()
+        }),
     )
     .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", doc))
     .service(spa::media)
@@ -81,8 +92,20 @@ pub fn build(
 fn cors(origins: &[String]) -> Cors {
     let mut cors = Cors::default()
         .allowed_methods(["GET", "POST", "PUT", "PATCH", "DELETE"])
-        .allowed_headers(["authorization", "content-type", "accept-language", "idempotency-key"])
-        .expose_headers(["x-request-id", "retry-after", "ratelimit-limit", "ratelimit-remaining", "ratelimit-reset", "etag"])
+        .allowed_headers([
+            "authorization",
+            "content-type",
+            "accept-language",
+            "idempotency-key",
+        ])
+        .expose_headers([
+            "x-request-id",
+            "retry-after",
+            "ratelimit-limit",
+            "ratelimit-remaining",
+            "ratelimit-reset",
+            "etag",
+        ])
         .max_age(3600);
     for origin in origins {
         cors = cors.allowed_origin(origin);
@@ -95,10 +118,17 @@ pub struct ReckotRootSpan;
 
 impl RootSpanBuilder for ReckotRootSpan {
     fn on_request_start(request: &ServiceRequest) -> tracing::Span {
-        tracing_actix_web::root_span!(request, user.id = tracing::field::Empty, org.id = tracing::field::Empty)
+        tracing_actix_web::root_span!(
+            request,
+            user.id = tracing::field::Empty,
+            org.id = tracing::field::Empty
+        )
     }
 
-    fn on_request_end<B: MessageBody>(span: tracing::Span, outcome: &Result<ServiceResponse<B>, actix_web::Error>) {
+    fn on_request_end<B: MessageBody>(
+        span: tracing::Span,
+        outcome: &Result<ServiceResponse<B>, actix_web::Error>,
+    ) {
         DefaultRootSpanBuilder::on_request_end(span, outcome);
     }
 }

@@ -4,10 +4,10 @@
 use actix_web::HttpRequest;
 
 pub fn client_ip(req: &HttpRequest, trust_forwarded_for: bool) -> String {
-    if trust_forwarded_for
-        && let Some(ip) = req.connection_info().realip_remote_addr()
-    {
+    if trust_forwarded_for && let Some(ip) = req.connection_info().realip_remote_addr() {
         return ip.to_owned();
     }
-    req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_else(|| "unknown".into())
+    req.peer_addr()
+        .map(|a| a.ip().to_string())
+        .unwrap_or_else(|| "unknown".into())
 }

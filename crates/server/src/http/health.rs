@@ -46,12 +46,22 @@ pub async fn ready(state: web::Data<AppState>) -> HttpResponse {
         },
     };
     let ok = database == "ok" && redis != "unavailable";
-    let body = Readiness { status: if ok { "ok" } else { "unavailable" }, database, redis };
-    if ok { HttpResponse::Ok().json(body) } else { HttpResponse::ServiceUnavailable().json(body) }
+    let body = Readiness {
+        status: if ok { "ok" } else { "unavailable" },
+        database,
+        redis,
+    };
+    if ok {
+        HttpResponse::Ok().json(body)
+    } else {
+        HttpResponse::ServiceUnavailable().json(body)
+    }
 }
 
 async fn ping_redis(pool: &deadpool_redis::Pool) -> anyhow::Result<()> {
     let mut conn = pool.get().await?;
-    let _: String = deadpool_redis::redis::cmd("PING").query_async(&mut conn).await?;
+    let _: String = deadpool_redis::redis::cmd("PING")
+        .query_async(&mut conn)
+        .await?;
     Ok(())
 }

@@ -5,7 +5,10 @@ use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::middleware::Next;
-use actix_web::{Error, HttpMessage, HttpRequest, error::JsonPayloadError, error::PathError, error::QueryPayloadError};
+use actix_web::{
+    Error, HttpMessage, HttpRequest, error::JsonPayloadError, error::PathError,
+    error::QueryPayloadError,
+};
 use common::{ErrorCode, FieldError, Lang};
 use tracing_actix_web::RequestId;
 
@@ -22,11 +25,18 @@ pub fn request_lang(req: &HttpRequest) -> Lang {
         .unwrap_or_default()
 }
 
-pub async fn localize(req: ServiceRequest, next: Next<impl MessageBody + 'static>) -> Result<ServiceResponse<BoxBody>, Error> {
+pub async fn localize(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, Error> {
     let lang = request_lang(req.request());
     let request_id = req.extensions().get::<RequestId>().map(|id| id.to_string());
     let mut res = next.call(req).await?.map_into_boxed_body();
-    if let Some(app_err) = res.response().error().and_then(|e| e.as_error::<AppError>()) {
+    if let Some(app_err) = res
+        .response()
+        .error()
+        .and_then(|e| e.as_error::<AppError>())
+    {
         let rendered = app_err.render(lang, request_id.clone());
         res = res.into_response(rendered);
     }
@@ -42,10 +52,16 @@ pub fn json_error(err: JsonPayloadError, _req: &HttpRequest) -> Error {
         JsonPayloadError::Deserialize(e) => missing_field(&e.to_string()).map_or_else(
             || AppError::with_detail(ErrorCode::MalformedRequest, e.to_string()),
             |field| {
-                AppError::fields(vec![FieldError { field, code: "required".into(), message: "is required".into() }])
+                AppError::fields(vec![FieldError {
+                    field,
+                    code: "required".into(),
+                    message: "is required".into(),
+                }])
             },
         ),
-        JsonPayloadError::ContentType => AppError::with_detail(ErrorCode::UnsupportedMediaType, "expected application/json"),
+        JsonPayloadError::ContentType => {
+            AppError::with_detail(ErrorCode::UnsupportedMediaType, "expected application/json")
+        }
         JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => {
             AppError::code(ErrorCode::PayloadTooLarge)
         }
@@ -74,7 +90,10 @@ mod tests {
 
     #[test]
     fn serde_missing_field_messages_name_the_field() {
-        assert_eq!(missing_field("missing field `email` at line 1 column 2"), Some("email".into()));
+        assert_eq!(
+            missing_field("missing field `email` at line 1 column 2"),
+            Some("email".into())
+        );
         assert_eq!(missing_field("invalid type: integer"), None);
     }
 }

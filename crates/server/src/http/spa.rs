@@ -10,7 +10,10 @@ use actix_web::{HttpRequest, HttpResponse, get, web};
 use crate::error::AppError;
 use crate::state::AppState;
 
-pub async fn fallback(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+pub async fn fallback(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
     let path = req.path();
     if path.starts_with("/api/") || path == "/api" || path.starts_with("/media/") {
         return Err(AppError::not_found());
@@ -23,7 +26,10 @@ pub async fn fallback(req: HttpRequest, state: web::Data<AppState>) -> Result<Ht
     let index = NamedFile::open(root.join("index.html")).map_err(|_| AppError::not_found())?;
     let mut res = index.into_response(&req);
     // The shell must be revalidated so a new build is picked up at once.
-    res.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-cache"));
+    res.headers_mut().insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("no-cache"),
+    );
     Ok(res)
 }
 
@@ -38,11 +44,22 @@ fn safe_join(root: &Path, request_path: &str) -> Option<PathBuf> {
 
 /// Uploaded files (organization logos). Keys are random, so they can be cached for long.
 #[get("/media/{key:.*}")]
-pub async fn media(state: web::Data<AppState>, key: web::Path<String>) -> Result<HttpResponse, AppError> {
-    let (bytes, content_type) = state.storage.get(&key).await.map_err(AppError::internal)?.ok_or_else(AppError::not_found)?;
+pub async fn media(
+    state: web::Data<AppState>,
+    key: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let (bytes, content_type) = state
+        .storage
+        .get(&key)
+        .await
+        .map_err(AppError::internal)?
+        .ok_or_else(AppError::not_found)?;
     Ok(HttpResponse::Ok()
         .content_type(content_type)
-        .insert_header(CacheControl(vec![CacheDirective::Public, CacheDirective::MaxAge(86_400)]))
+        .insert_header(CacheControl(vec![
+            CacheDirective::Public,
+            CacheDirective::MaxAge(86_400),
+        ]))
         .body(bytes))
 }
 
@@ -53,7 +70,10 @@ mod tests {
     #[test]
     fn paths_that_climb_out_of_the_spa_folder_are_refused() {
         let root = Path::new("/srv/spa");
-        assert_eq!(safe_join(root, "/app.css"), Some(PathBuf::from("/srv/spa/app.css")));
+        assert_eq!(
+            safe_join(root, "/app.css"),
+            Some(PathBuf::from("/srv/spa/app.css"))
+        );
         assert_eq!(safe_join(root, "/../etc/passwd"), None);
         assert_eq!(safe_join(root, "/pkg/../../x"), None);
         assert_eq!(safe_join(root, "/"), None);

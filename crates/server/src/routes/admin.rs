@@ -2,7 +2,10 @@
 
 use actix_web::{get, patch, web};
 use common::Page;
-use common::admin::{AdminListQuery, AdminOrganization, AdminUser, TierSettings, UpdateAdminOrganization, UpdateTierSettings};
+use common::admin::{
+    AdminListQuery, AdminOrganization, AdminUser, TierSettings, UpdateAdminOrganization,
+    UpdateTierSettings,
+};
 use common::orgs::Tier;
 use uuid::Uuid;
 
@@ -13,32 +16,57 @@ use crate::state::AppState;
 
 #[utoipa::path(tag = "admin", params(AdminListQuery), responses((status = 200, body = Page<AdminOrganization>)))]
 #[get("/admin/orgs")]
-pub async fn list_admin_orgs(state: web::Data<AppState>, _admin: PlatformAdmin, q: web::Query<AdminListQuery>) -> AppResult<web::Json<Page<AdminOrganization>>> {
+pub async fn list_admin_orgs(
+    state: web::Data<AppState>,
+    _admin: PlatformAdmin,
+    q: web::Query<AdminListQuery>,
+) -> AppResult<web::Json<Page<AdminOrganization>>> {
     Ok(web::Json(admin::list_orgs(&state, q.into_inner()).await?))
 }
 
 /// Suspend or reinstate an organization, or change its tier.
 #[utoipa::path(tag = "admin", params(("org_id" = Uuid, Path)), request_body = UpdateAdminOrganization, responses((status = 200, body = AdminOrganization)))]
 #[patch("/admin/orgs/{org_id}")]
-pub async fn update_admin_org(state: web::Data<AppState>, _admin: PlatformAdmin, org_id: web::Path<Uuid>, body: web::Json<UpdateAdminOrganization>) -> AppResult<web::Json<AdminOrganization>> {
-    Ok(web::Json(admin::update_org(&state, org_id.into_inner(), body.into_inner()).await?))
+pub async fn update_admin_org(
+    state: web::Data<AppState>,
+    _admin: PlatformAdmin,
+    org_id: web::Path<Uuid>,
+    body: web::Json<UpdateAdminOrganization>,
+) -> AppResult<web::Json<AdminOrganization>> {
+    Ok(web::Json(
+        admin::update_org(&state, org_id.into_inner(), body.into_inner()).await?,
+    ))
 }
 
 #[utoipa::path(tag = "admin", params(AdminListQuery), responses((status = 200, body = Page<AdminUser>)))]
 #[get("/admin/users")]
-pub async fn list_admin_users(state: web::Data<AppState>, _admin: PlatformAdmin, q: web::Query<AdminListQuery>) -> AppResult<web::Json<Page<AdminUser>>> {
+pub async fn list_admin_users(
+    state: web::Data<AppState>,
+    _admin: PlatformAdmin,
+    q: web::Query<AdminListQuery>,
+) -> AppResult<web::Json<Page<AdminUser>>> {
     Ok(web::Json(admin::list_users(&state, q.into_inner()).await?))
 }
 
 /// The platform fee rule of each tier.
 #[utoipa::path(tag = "admin", responses((status = 200, body = Vec<TierSettings>)))]
 #[get("/admin/tiers")]
-pub async fn list_tiers(state: web::Data<AppState>, _admin: PlatformAdmin) -> AppResult<web::Json<Vec<TierSettings>>> {
+pub async fn list_tiers(
+    state: web::Data<AppState>,
+    _admin: PlatformAdmin,
+) -> AppResult<web::Json<Vec<TierSettings>>> {
     Ok(web::Json(admin::list_tiers(&state).await?))
 }
 
 #[utoipa::path(tag = "admin", params(("tier" = Tier, Path)), request_body = UpdateTierSettings, responses((status = 200, body = TierSettings)))]
 #[patch("/admin/tiers/{tier}")]
-pub async fn update_tier(state: web::Data<AppState>, _admin: PlatformAdmin, tier: web::Path<Tier>, body: web::Json<UpdateTierSettings>) -> AppResult<web::Json<TierSettings>> {
-    Ok(web::Json(admin::update_tier(&state, tier.into_inner(), body.into_inner()).await?))
+pub async fn update_tier(
+    state: web::Data<AppState>,
+    _admin: PlatformAdmin,
+    tier: web::Path<Tier>,
+    body: web::Json<UpdateTierSettings>,
+) -> AppResult<web::Json<TierSettings>> {
+    Ok(web::Json(
+        admin::update_tier(&state, tier.into_inner(), body.into_inner()).await?,
+    ))
 }

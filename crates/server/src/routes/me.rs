@@ -17,6 +17,12 @@ pub async fn get_me(state: web::Data<AppState>, user: AuthUser) -> AppResult<web
 /// Change name, phone (E.164; `null` clears it) or language.
 #[utoipa::path(tag = "me", request_body = UpdateMe, responses((status = 200, body = Me)))]
 #[patch("/me")]
-pub async fn update_me(state: web::Data<AppState>, user: AuthUser, body: web::Json<UpdateMe>) -> AppResult<web::Json<Me>> {
-    Ok(web::Json(profile::update(&state, user.user_id, body.into_inner()).await?))
+pub async fn update_me(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    body: web::Json<UpdateMe>,
+) -> AppResult<web::Json<Me>> {
+    Ok(web::Json(
+        profile::update(&state, user.user_id, body.into_inner()).await?,
+    ))
 }

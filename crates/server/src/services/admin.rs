@@ -2,7 +2,10 @@
 
 use std::collections::BTreeMap;
 
-use common::admin::{AdminListQuery, AdminOrganization, AdminUser, TierSettings, UpdateAdminOrganization, UpdateTierSettings};
+use common::admin::{
+    AdminListQuery, AdminOrganization, AdminUser, TierSettings, UpdateAdminOrganization,
+    UpdateTierSettings,
+};
 use common::orgs::Tier;
 use common::page::PageQuery;
 use common::{Currency, FieldError, Money, Page};
@@ -13,7 +16,10 @@ use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 
 fn page_of(q: &AdminListQuery) -> PageQuery {
-    PageQuery { limit: q.limit, cursor: q.cursor.clone() }
+    PageQuery {
+        limit: q.limit,
+        cursor: q.cursor.clone(),
+    }
 }
 
 async fn admin_org(state: &AppState, org: db::orgs::Org) -> AppResult<AdminOrganization> {
@@ -32,7 +38,13 @@ async fn admin_org(state: &AppState, org: db::orgs::Org) -> AppResult<AdminOrgan
 
 pub async fn list_orgs(state: &AppState, q: AdminListQuery) -> AppResult<Page<AdminOrganization>> {
     let page = page_of(&q);
-    let (orgs, next_cursor) = db::orgs::admin_list(&state.db, q.q.as_deref(), page.cursor.as_deref(), page.limit()).await?;
+    let (orgs, next_cursor) = db::orgs::admin_list(
+        &state.db,
+        q.q.as_deref(),
+        page.cursor.as_deref(),
+        page.limit(),
+    )
+    .await?;
     let mut items = Vec::with_capacity(orgs.len());
     for org in orgs {
         items.push(admin_org(state, org).await?);
@@ -40,15 +52,26 @@ pub async fn list_orgs(state: &AppState, q: AdminListQuery) -> AppResult<Page<Ad
     Ok(Page { items, next_cursor })
 }
 
-pub async fn update_org(state: &AppState, org_id: Uuid, input: UpdateAdminOrganization) -> AppResult<AdminOrganization> {
-    let org = db::orgs::admin_update(&state.db, org_id, input.suspended, input.tier, state.now()).await?;
+pub async fn update_org(
+    state: &AppState,
+    org_id: Uuid,
+    input: UpdateAdminOrganization,
+) -> AppResult<AdminOrganization> {
+    let org =
+        db::orgs::admin_update(&state.db, org_id, input.suspended, input.tier, state.now()).await?;
     tracing::info!(org.id = %org_id, suspended = ?input.suspended, tier = ?input.tier, "platform admin changed organization");
     admin_org(state, org).await
 }
 
 pub async fn list_users(state: &AppState, q: AdminListQuery) -> AppResult<Page<AdminUser>> {
     let page = page_of(&q);
-    let (users, next_cursor) = db::users::list(&state.db, q.q.as_deref(), page.cursor.as_deref(), page.limit()).await?;
+    let (users, next_cursor) = db::users::list(
+        &state.db,
+        q.q.as_deref(),
+        page.cursor.as_deref(),
+        page.limit(),
+    )
+    .await?;
     let items = users
         .into_iter()
         .map(|u| AdminUser {
@@ -69,14 +92,27 @@ fn tier_dto(rule: db::tiers::TierRule) -> TierSettings {
         .iter()
         .filter_map(|(code, minor)| Currency::from_code(code).map(|c| Money::from_minor(*minor, c)))
         .collect();
-    TierSettings { tier: rule.tier, fee_percent: bp_to_percent(rule.fee_percent_bp), fee_fixed, fee_payer: rule.fee_payer }
+    TierSettings {
+        tier: rule.tier,
+        fee_percent: bp_to_percent(rule.fee_percent_bp),
+        fee_fixed,
+        fee_payer: rule.fee_payer,
+    }
 }
 
 pub async fn list_tiers(state: &AppState) -> AppResult<Vec<TierSettings>> {
-    Ok(db::tiers::list(&state.db).await?.into_iter().map(tier_dto).collect())
+    Ok(db::tiers::list(&state.db)
+        .await?
+        .into_iter()
+        .map(tier_dto)
+        .collect())
 }
 
-pub async fn update_tier(state: &AppState, tier: Tier, input: UpdateTierSettings) -> AppResult<TierSettings> {
+pub async fn update_tier(
+    state: &AppState,
+    tier: Tier,
+    input: UpdateTierSettings,
+) -> AppResult<TierSettings> {
     let mut rule = db::tiers::get(&state.db, tier).await?;
     let mut errors = Vec::new();
     if let Some(percent) = input.fee_percent {
@@ -111,5 +147,7 @@ pub async fn update_tier(state: &AppState, tier: Tier, input: UpdateTierSettings
     if !errors.is_empty() {
         return Err(AppError::fields(errors));
     }
-    Ok(tier_dto(db::tiers::save(&state.db, &rule, state.now()).await?))
+    Ok(tier_dto(
+        db::tiers::save(&state.db, &rule, state.now()).await?,
+    ))
 }

@@ -15,25 +15,80 @@ pub const JOB_KIND: &str = "send_email";
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "template", rename_all = "snake_case")]
 pub enum EmailJob {
-    VerifyEmail { to: String, name: String, lang: Lang, link: String },
-    AccountExists { to: String, name: String, lang: Lang, login_link: String, reset_link: String },
-    PasswordReset { to: String, name: String, lang: Lang, link: String },
-    PasswordChanged { to: String, name: String, lang: Lang },
-    Invitation { to: String, lang: Lang, org_name: String, inviter_name: String, role: Role, link: String },
+    VerifyEmail {
+        to: String,
+        name: String,
+        lang: Lang,
+        link: String,
+    },
+    AccountExists {
+        to: String,
+        name: String,
+        lang: Lang,
+        login_link: String,
+        reset_link: String,
+    },
+    PasswordReset {
+        to: String,
+        name: String,
+        lang: Lang,
+        link: String,
+    },
+    PasswordChanged {
+        to: String,
+        name: String,
+        lang: Lang,
+    },
+    Invitation {
+        to: String,
+        lang: Lang,
+        org_name: String,
+        inviter_name: String,
+        role: Role,
+        link: String,
+    },
 }
 
 impl EmailJob {
     pub fn render(&self) -> Email {
         match self {
-            EmailJob::VerifyEmail { to, name, lang, link } => emails::verify_email(*lang, to, name, link),
-            EmailJob::AccountExists { to, name, lang, login_link, reset_link } => {
-                emails::account_exists(*lang, to, name, login_link, reset_link)
+            EmailJob::VerifyEmail {
+                to,
+                name,
+                lang,
+                link,
+            } => emails::verify_email(*lang, to, name, link),
+            EmailJob::AccountExists {
+                to,
+                name,
+                lang,
+                login_link,
+                reset_link,
+            } => emails::account_exists(*lang, to, name, login_link, reset_link),
+            EmailJob::PasswordReset {
+                to,
+                name,
+                lang,
+                link,
+            } => emails::password_reset(*lang, to, name, link),
+            EmailJob::PasswordChanged { to, name, lang } => {
+                emails::password_changed(*lang, to, name)
             }
-            EmailJob::PasswordReset { to, name, lang, link } => emails::password_reset(*lang, to, name, link),
-            EmailJob::PasswordChanged { to, name, lang } => emails::password_changed(*lang, to, name),
-            EmailJob::Invitation { to, lang, org_name, inviter_name, role, link } => {
-                emails::invitation(*lang, to, org_name, inviter_name, role_label(*role, *lang), link)
-            }
+            EmailJob::Invitation {
+                to,
+                lang,
+                org_name,
+                inviter_name,
+                role,
+                link,
+            } => emails::invitation(
+                *lang,
+                to,
+                org_name,
+                inviter_name,
+                role_label(*role, *lang),
+                link,
+            ),
         }
     }
 }
@@ -50,7 +105,11 @@ pub fn role_label(role: Role, lang: Lang) -> &'static str {
 }
 
 /// Queues an email in the caller's transaction.
-pub async fn enqueue<C: ConnectionTrait>(conn: &C, state: &AppState, job: &EmailJob) -> AppResult<()> {
+pub async fn enqueue<C: ConnectionTrait>(
+    conn: &C,
+    state: &AppState,
+    job: &EmailJob,
+) -> AppResult<()> {
     let payload = serde_json::to_value(job).map_err(crate::error::AppError::internal)?;
     let now = state.now();
     db::jobs::enqueue(conn, JOB_KIND, payload, now, now).await?;

@@ -3,8 +3,8 @@
 use common::orgs::{CreateOrganization, Organization, UpdateOrganization};
 use common::page::PageQuery;
 use common::{ErrorCode, Page, Role};
+use db::OrgScope;
 use db::orgs::{NewOrg, Org, OrgChange};
-use db::{OrgScope, TransactionTrait};
 use integrations::storage::sniff_image;
 use uuid::Uuid;
 
@@ -32,59 +32,119 @@ fn valid_country(code: &str) -> bool {
     code.len() == 2 && code.bytes().all(|b| b.is_ascii_alphabetic())
 }
 
-pub async fn create(state: &AppState, user_id: Uuid, input: CreateOrganization) -> AppResult<Organization> {
+pub async fn create(
+    state: &AppState,
+    user_id: Uuid,
+    input: CreateOrganization,
+) -> AppResult<Organization> {
     validate(&input)?;
     let slug = match &input.slug {
         Some(s) => s.trim().to_owned(),
         None => domain::slug::slugify(&input.name),
     };
     if !domain::slug::is_valid(&slug) {
-        return Err(AppError::field("slug", "slug_invalid", "use 3 to 60 lowercase letters, digits and single dashes"));
+        return Err(AppError::field(
+            "slug",
+            "slug_invalid",
+            "use 3 to 60 lowercase letters, digits and single dashes",
+        ));
     }
     if !valid_country(&input.country) {
-        return Err(AppError::field("country", "invalid_country", "use an ISO 3166 two-letter code"));
+        return Err(AppError::field(
+            "country",
+            "invalid_country",
+            "use an ISO 3166 two-letter code",
+        ));
     }
     let now = state.now();
-    let tx = state.db.begin().await.map_err(AppError::internal)?;
-    let new = NewOrg { name: &input.name, slug: &slug, country: &input.country, currency: input.currency };
+    let tx = db::begin_write(&state.db)
+        .await
+        .map_err(AppError::internal)?;
+    let new = NewOrg {
+        name: &input.name,
+        slug: &slug,
+        country: &input.country,
+        currency: input.currency,
+    };
     let org = db::orgs::create_with_owner(&tx, new, user_id, now).await?;
     tx.commit().await.map_err(AppError::internal)?;
     Ok(to_dto(org, Role::Owner))
 }
 
-pub async fn list_mine(state: &AppState, user_id: Uuid, page: PageQuery) -> AppResult<Page<Organization>> {
-    let (rows, next_cursor) = db::orgs::list_for_user(&state.db, user_id, page.cursor.as_deref(), page.limit()).await?;
-    Ok(Page { items: rows.into_iter().map(|(o, r)| to_dto(o, r)).collect(), next_cursor })
+pub async fn list_mine(
+    state: &AppState,
+    user_id: Uuid,
+    page: PageQuery,
+) -> AppResult<Page<Organization>> {
+    let (rows, next_cursor) =
+        db::orgs::list_for_user(&state.db, user_id, page.cursor.as_deref(), page.limit()).await?;
+    Ok(Page {
+        items: rows.into_iter().map(|(o, r)| to_dto(o, r)).collect(),
+        next_cursor,
+    })
 }
 
 pub async fn get(state: &AppState, scope: OrgScope, my_role: Role) -> AppResult<Organization> {
     Ok(to_dto(db::orgs::get(&state.db, scope).await?, my_role))
 }
 
-pub async fn update(state: &AppState, scope: OrgScope, my_role: Role, input: UpdateOrganization) -> AppResult<Organization> {
+pub async fn update(
+    state: &AppState,
+    scope: OrgScope,
+    my_role: Role,
+    input: UpdateOrganization,
+) -> AppResult<Organization> {
     validate(&input)?;
     if input.country.as_deref().is_some_and(|c| !valid_country(c)) {
-        return Err(AppError::field("country", "invalid_country", "use an ISO 3166 two-letter code"));
+        return Err(AppError::field(
+            "country",
+            "invalid_country",
+            "use an ISO 3166 two-letter code",
+        ));
     }
-    let change = OrgChange { name: input.name, country: input.country, currency: input.currency };
-    Ok(to_dto(db::orgs::update(&state.db, scope, change, state.now()).await?, my_role))
+    let change = OrgChange {
+        name: input.name,
+        country: input.country,
+        currency: input.currency,
+    };
+    Ok(to_dto(
+        db::orgs::update(&state.db, scope, change, state.now()).await?,
+        my_role,
+    ))
 }
 
 /// Stores a new logo, checked by its bytes (PNG, JPEG or WebP, at most 1 MiB), and deletes the old.
-pub async fn set_logo(state: &AppState, scope: OrgScope, my_role: Role, bytes: &[u8]) -> AppResult<Organization> {
+pub async fn set_logo(
+    state: &AppState,
+    scope: OrgScope,
+    my_role: Role,
+    bytes: &[u8],
+) -> AppResult<Organization> {
     if bytes.len() > LOGO_MAX_BYTES {
         return Err(AppError::code(ErrorCode::PayloadTooLarge));
     }
-    let kind = sniff_image(bytes)
-        .ok_or_else(|| AppError::with_detail(ErrorCode::UnsupportedMediaType, "PNG, JPEG or WebP images only"))?;
+    let kind = sniff_image(bytes).ok_or_else(|| {
+        AppError::with_detail(
+            ErrorCode::UnsupportedMediaType,
+            "PNG, JPEG or WebP images only",
+        )
+    })?;
     let key = format!("logos/{}.{}", Uuid::new_v4().simple(), kind.extension());
-    state.storage.put(&key, bytes, kind.content_type()).await.map_err(AppError::internal)?;
+    state
+        .storage
+        .put(&key, bytes, kind.content_type())
+        .await
+        .map_err(AppError::internal)?;
     let (org, previous) = db::orgs::set_logo(&state.db, scope, Some(key), state.now()).await?;
     delete_quietly(state, previous).await;
     Ok(to_dto(org, my_role))
 }
 
-pub async fn remove_logo(state: &AppState, scope: OrgScope, my_role: Role) -> AppResult<Organization> {
+pub async fn remove_logo(
+    state: &AppState,
+    scope: OrgScope,
+    my_role: Role,
+) -> AppResult<Organization> {
     let (org, previous) = db::orgs::set_logo(&state.db, scope, None, state.now()).await?;
     delete_quietly(state, previous).await;
     Ok(to_dto(org, my_role))

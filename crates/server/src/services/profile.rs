@@ -21,7 +21,9 @@ fn to_dto(u: db::users::User) -> Me {
 }
 
 pub async fn get(state: &AppState, user_id: Uuid) -> AppResult<Me> {
-    let user = db::users::find(&state.db, user_id).await?.ok_or_else(|| AppError::code(ErrorCode::InvalidToken))?;
+    let user = db::users::find(&state.db, user_id)
+        .await?
+        .ok_or_else(|| AppError::code(ErrorCode::InvalidToken))?;
     Ok(to_dto(user))
 }
 
@@ -41,6 +43,12 @@ pub async fn update(state: &AppState, user_id: Uuid, input: UpdateMe) -> AppResu
         }
         other => other,
     };
-    let change = db::users::ProfileChange { name: input.name, phone, language: input.language };
-    Ok(to_dto(db::users::update_profile(&state.db, user_id, change, state.now()).await?))
+    let change = db::users::ProfileChange {
+        name: input.name,
+        phone,
+        language: input.language,
+    };
+    Ok(to_dto(
+        db::users::update_profile(&state.db, user_id, change, state.now()).await?,
+    ))
 }

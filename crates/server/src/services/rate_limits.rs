@@ -14,15 +14,35 @@ pub struct Limit {
     pub window: Duration,
 }
 
-pub const LOGIN_PER_EMAIL: Limit = Limit { bucket: "login-email", limit: 10, window: Duration::from_secs(15 * 60) };
-pub const LOGIN_PER_IP: Limit = Limit { bucket: "login-ip", limit: 50, window: Duration::from_secs(15 * 60) };
-pub const RESET_PER_EMAIL: Limit = Limit { bucket: "reset-email", limit: 5, window: Duration::from_secs(60 * 60) };
-pub const RESET_PER_IP: Limit = Limit { bucket: "reset-ip", limit: 20, window: Duration::from_secs(60 * 60) };
+pub const LOGIN_PER_EMAIL: Limit = Limit {
+    bucket: "login-email",
+    limit: 10,
+    window: Duration::from_secs(15 * 60),
+};
+pub const LOGIN_PER_IP: Limit = Limit {
+    bucket: "login-ip",
+    limit: 50,
+    window: Duration::from_secs(15 * 60),
+};
+pub const RESET_PER_EMAIL: Limit = Limit {
+    bucket: "reset-email",
+    limit: 5,
+    window: Duration::from_secs(60 * 60),
+};
+pub const RESET_PER_IP: Limit = Limit {
+    bucket: "reset-ip",
+    limit: 20,
+    window: Duration::from_secs(60 * 60),
+};
 
 /// Counts one attempt against every `(limit, key)`; refuses with 429 when any is exhausted.
 pub async fn check(state: &AppState, checks: &[(&Limit, &str)]) -> AppResult<()> {
     for (limit, key) in checks {
-        let decision: RateDecision = match state.limiter.check(limit.bucket, key, limit.limit, limit.window).await {
+        let decision: RateDecision = match state
+            .limiter
+            .check(limit.bucket, key, limit.limit, limit.window)
+            .await
+        {
             Ok(d) => d,
             // A cache outage must not lock everybody out of their accounts: fail open, loudly.
             Err(e) => {

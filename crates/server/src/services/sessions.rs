@@ -7,7 +7,6 @@
 use chrono::Duration;
 use common::ErrorCode;
 use common::auth::{AccessToken, Login};
-use db::TransactionTrait;
 use uuid::Uuid;
 
 use crate::auth::{password, secret_token};
@@ -43,12 +42,29 @@ pub async fn login(state: &AppState, input: Login, ip: &str) -> AppResult<Sessio
     start(state, user.id, Uuid::new_v4(), &state.db).await
 }
 
-async fn start<C: db::ConnectionTrait>(state: &AppState, user_id: Uuid, family_id: Uuid, conn: &C) -> AppResult<Session> {
+async fn start<C: db::ConnectionTrait>(
+    state: &AppState,
+    user_id: Uuid,
+    family_id: Uuid,
+    conn: &C,
+) -> AppResult<Session> {
     let now = state.now();
     let refresh_token = secret_token::generate();
-    let ttl = Duration::seconds(i64::try_from(state.settings.refresh_token_ttl.as_secs()).unwrap_or(86_400 * 30));
-    db::tokens::insert_refresh(conn, user_id, family_id, &secret_token::hash(&refresh_token), now + ttl, now).await?;
-    let access_token = state.jwt.issue(user_id, now, state.settings.access_token_ttl)?;
+    let ttl = Duration::seconds(
+        i64::try_from(state.settings.refresh_token_ttl.as_secs()).unwrap_or(86_400 * 30),
+    );
+    db::tokens::insert_refresh(
+        conn,
+        user_id,
+        family_id,
+        &secret_token::hash(&refresh_token),
+        now + ttl,
+        now,
+    )
+    .await?;
+    let access_token = state
+        .jwt
+        .issue(user_id, now, state.settings.access_token_ttl)?;
     Ok(Session {
         access: AccessToken {
             access_token,
@@ -62,7 +78,9 @@ async fn start<C: db::ConnectionTrait>(state: &AppState, user_id: Uuid, family_i
 pub async fn refresh(state: &AppState, presented: Option<String>) -> AppResult<Session> {
     let presented = presented.ok_or_else(|| AppError::code(ErrorCode::InvalidToken))?;
     let now = state.now();
-    let tx = state.db.begin().await.map_err(AppError::internal)?;
+    let tx = db::begin_write(&state.db)
+        .await
+        .map_err(AppError::internal)?;
     let token = db::tokens::find_refresh(&tx, &secret_token::hash(&presented))
         .await?
         .ok_or_else(|| AppError::code(ErrorCode::InvalidToken))?;
@@ -76,7 +94,9 @@ pub async fn refresh(state: &AppState, presented: Option<String>) -> AppResult<S
         tracing::warn!(user.id = %token.user_id, "refresh token reuse detected; family revoked");
         return Err(AppError::code(ErrorCode::InvalidToken));
     }
-    let user = db::users::find(&tx, token.user_id).await?.ok_or_else(|| AppError::code(ErrorCode::InvalidToken))?;
+    let user = db::users::find(&tx, token.user_id)
+        .await?
+        .ok_or_else(|| AppError::code(ErrorCode::InvalidToken))?;
     if user.disabled_at.is_some() {
         return Err(AppError::code(ErrorCode::AccountDisabled));
     }
@@ -87,8 +107,12 @@ pub async fn refresh(state: &AppState, presented: Option<String>) -> AppResult<S
 
 /// Revokes the presented token's family. Idempotent: logging out twice is fine.
 pub async fn logout(state: &AppState, presented: Option<String>) -> AppResult<()> {
-    let Some(presented) = presented else { return Ok(()) };
-    if let Some(token) = db::tokens::find_refresh(&state.db, &secret_token::hash(&presented)).await? {
+    let Some(presented) = presented else {
+        return Ok(());
+    };
+    if let Some(token) =
+        db::tokens::find_refresh(&state.db, &secret_token::hash(&presented)).await?
+    {
         db::tokens::revoke_family(&state.db, token.family_id, state.now()).await?;
     }
     Ok(())

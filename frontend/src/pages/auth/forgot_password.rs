@@ -19,7 +19,9 @@ pub fn ForgotPasswordPage() -> impl IntoView {
     let flash = RwSignal::new(None);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let body = RequestPasswordReset { email: email.get_untracked().trim().to_owned() };
+        let body = RequestPasswordReset {
+            email: email.get_untracked().trim().to_owned(),
+        };
         if let Some(e) = precheck(&[("email", &body.email)], None) {
             error.set(Some(e));
             return;

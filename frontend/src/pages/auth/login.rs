@@ -40,7 +40,13 @@ pub fn LoginPage() -> impl IntoView {
     Effect::new(move |_| {
         if session.status.get() == AuthStatus::SignedIn && !pending.get_untracked() {
             let target = next().unwrap_or_else(|| session.home_path());
-            go_on(&target, NavigateOptions { replace: true, ..Default::default() });
+            go_on(
+                &target,
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
         }
     });
 
@@ -49,8 +55,14 @@ pub fn LoginPage() -> impl IntoView {
         if pending.get_untracked() {
             return;
         }
-        let body = Login { email: email.get_untracked().trim().to_owned(), password: password.get_untracked() };
-        if let Some(e) = precheck(&[("email", &body.email), ("password", &body.password)], None) {
+        let body = Login {
+            email: email.get_untracked().trim().to_owned(),
+            password: password.get_untracked(),
+        };
+        if let Some(e) = precheck(
+            &[("email", &body.email), ("password", &body.password)],
+            None,
+        ) {
             error.set(Some(e));
             return;
         }
@@ -64,7 +76,10 @@ pub fn LoginPage() -> impl IntoView {
                 Err(e) => Err(e),
             };
             match result {
-                Ok(()) => navigate(&next().unwrap_or_else(|| session.home_path()), Default::default()),
+                Ok(()) => navigate(
+                    &next().unwrap_or_else(|| session.home_path()),
+                    Default::default(),
+                ),
                 Err(e) => {
                     error.set(Some(e));
                     pending.set(false);
@@ -72,7 +87,12 @@ pub fn LoginPage() -> impl IntoView {
             }
         });
     };
-    let unverified = move || error.with(|e| e.as_ref().is_some_and(|e| e.is(ErrorCode::EmailNotVerified)));
+    let unverified = move || {
+        error.with(|e| {
+            e.as_ref()
+                .is_some_and(|e| e.is(ErrorCode::EmailNotVerified))
+        })
+    };
 
     view! {
         <AuthCard title=auth::LOGIN_TITLE>

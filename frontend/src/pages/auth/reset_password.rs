@@ -14,7 +14,10 @@ use crate::i18n::{auth, t, ui};
 #[component]
 pub fn ResetPasswordPage() -> impl IntoView {
     let query = use_query_map();
-    let token = query.read_untracked().get("token").filter(|t| !t.is_empty());
+    let token = query
+        .read_untracked()
+        .get("token")
+        .filter(|t| !t.is_empty());
     let password = RwSignal::new(String::new());
     let error: ErrSignal = RwSignal::new(None);
     let pending = RwSignal::new(false);
@@ -23,7 +26,10 @@ pub fn ResetPasswordPage() -> impl IntoView {
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(token) = token.clone() else { return };
-        let body = ConfirmPasswordReset { token, password: password.get_untracked() };
+        let body = ConfirmPasswordReset {
+            token,
+            password: password.get_untracked(),
+        };
         if let Some(e) = precheck(&[], Some(("password", &body.password))) {
             error.set(Some(e));
             return;

@@ -39,7 +39,10 @@ pub fn SignupPage() -> impl IntoView {
             password: password.get_untracked(),
             language: Some(lang.get_untracked()),
         };
-        if let Some(e) = precheck(&[("name", &body.name), ("email", &body.email)], Some(("password", &body.password))) {
+        if let Some(e) = precheck(
+            &[("name", &body.name), ("email", &body.email)],
+            Some(("password", &body.password)),
+        ) {
             error.set(Some(e));
             return;
         }
@@ -54,7 +57,8 @@ pub fn SignupPage() -> impl IntoView {
         });
     };
 
-    move || match sent_to.get() {
+    move || {
+        match sent_to.get() {
         Some(address) => view! {
             <AuthCard title=auth::CHECK_EMAIL_TITLE>
                 <div role="status" class="space-y-4">
@@ -89,5 +93,6 @@ pub fn SignupPage() -> impl IntoView {
             </AuthCard>
         }
         .into_any(),
+    }
     }
 }

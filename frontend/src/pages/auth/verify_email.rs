@@ -24,7 +24,10 @@ pub fn VerifyEmailPage() -> impl IntoView {
     let query = use_query_map();
     let state = RwSignal::new(State::Checking);
     let error: ErrSignal = RwSignal::new(None);
-    let token = query.read_untracked().get("token").filter(|t| !t.is_empty());
+    let token = query
+        .read_untracked()
+        .get("token")
+        .filter(|t| !t.is_empty());
     match token {
         Some(token) => spawn_local(async move {
             match api::auth::verify_email(&VerifyEmail { token }).await {

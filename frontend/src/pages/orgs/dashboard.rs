@@ -25,7 +25,9 @@ fn count_text(c: Option<Result<String, ()>>) -> String {
 pub fn OrgDashboard() -> impl IntoView {
     let ctx = use_org();
     let lang = use_lang();
-    let Some(org) = ctx.org.get_untracked() else { return ().into_any() };
+    let Some(org) = ctx.org.get_untracked() else {
+        return ().into_any();
+    };
     let id = org.id;
     let manage_members = move || ctx.can(Permission::ManageMembers);
     let members = RwSignal::new(None::<Result<String, ()>>);
@@ -39,26 +41,40 @@ pub fn OrgDashboard() -> impl IntoView {
             let r = api::members::list_invitations(id).await;
             let text = r.map(|p| {
                 let n = p.items.len();
-                if p.next_cursor.is_some() { format!("{n}+") } else { n.to_string() }
+                if p.next_cursor.is_some() {
+                    format!("{n}+")
+                } else {
+                    n.to_string()
+                }
             });
             invites.set(Some(text.map_err(|_| ())));
         });
     }
 
-    let name = move || ctx.org.with(|o| o.as_ref().map(|o| o.name.clone()).unwrap_or_default());
+    let name = move || {
+        ctx.org
+            .with(|o| o.as_ref().map(|o| o.name.clone()).unwrap_or_default())
+    };
     let field = move |f: fn(&common::orgs::Organization, common::Lang) -> String| {
-        move || ctx.org.with(|o| o.as_ref().map(|o| f(o, lang.get())).unwrap_or_default())
+        move || {
+            ctx.org
+                .with(|o| o.as_ref().map(|o| f(o, lang.get())).unwrap_or_default())
+        }
     };
     let role = field(|o, l| role_name(o.my_role).get(l).to_owned());
     let tier = field(|o, l| tier_name(o.tier).get(l).to_owned());
     let currency = field(|o, l| currency_label(o.currency, l));
     let country = field(|o, l| country_name(&o.country, l));
-    let created = field(|o, l| orgs::CREATED_ON.fill(l, &[("date", &format_date(&o.created_at, l))]));
+    let created =
+        field(|o, l| orgs::CREATED_ON.fill(l, &[("date", &format_date(&o.created_at, l))]));
     let suspended = move || ctx.org.with(|o| o.as_ref().is_some_and(|o| o.suspended));
-    let logo = move || ctx.org.with(|o| o.as_ref().and_then(|o| o.logo_url.clone()));
+    let logo = move || {
+        ctx.org
+            .with(|o| o.as_ref().and_then(|o| o.logo_url.clone()))
+    };
     let members_href = format!("/orgs/{id}/members");
-    let invite_href = format!("/orgs/{id}/members#invite");
-    let settings_href = format!("/orgs/{id}/settings");
+    let invite_href = move || format!("/orgs/{id}/members#invite");
+    let settings_href = move || format!("/orgs/{id}/settings");
 
     view! {
         <section class="space-y-6">
@@ -90,7 +106,7 @@ pub fn OrgDashboard() -> impl IntoView {
                 <Show when=manage_members>
                     <Card label=orgs::PENDING_INVITES>
                         <dd class="text-3xl font-semibold text-gray-900">{move || count_text(invites.get())}</dd>
-                        <dd><a href=invite_href.clone() class=LINK>{t(orgs::INVITE_SOMEONE)}</a></dd>
+                        <dd><a href=invite_href class=LINK>{t(orgs::INVITE_SOMEONE)}</a></dd>
                     </Card>
                 </Show>
                 <Card label=orgs::PLAN>
@@ -102,7 +118,7 @@ pub fn OrgDashboard() -> impl IntoView {
                 </Card>
             </dl>
             <Show when=move || ctx.can(Permission::ManageSettings)>
-                <p><a href=settings_href.clone() class=LINK>{t(orgs::EDIT_SETTINGS)}</a></p>
+                <p><a href=settings_href class=LINK>{t(orgs::EDIT_SETTINGS)}</a></p>
             </Show>
         </section>
     }

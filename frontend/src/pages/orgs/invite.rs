@@ -7,11 +7,17 @@ use leptos::task::spawn_local;
 use uuid::Uuid;
 
 use crate::api::{self, ApiError};
-use crate::components::{ErrSignal, ErrorAlert, Flash, FlashMessage, SelectField, SubmitButton, TextField};
+use crate::components::{
+    ErrSignal, ErrorAlert, Flash, FlashMessage, SelectField, SubmitButton, TextField,
+};
 use crate::i18n::{auth, members as m, role_name, t, ui, use_lang};
 
 #[component]
-pub fn InviteForm(org_id: Uuid, my_role: Option<Role>, invitations: RwSignal<Vec<Invitation>>) -> impl IntoView {
+pub fn InviteForm(
+    org_id: Uuid,
+    my_role: Option<Role>,
+    invitations: RwSignal<Vec<Invitation>>,
+) -> impl IntoView {
     let lang = use_lang();
     let email = RwSignal::new(String::new());
     let role = RwSignal::new(Role::Viewer.as_str().to_owned());
@@ -19,10 +25,16 @@ pub fn InviteForm(org_id: Uuid, my_role: Option<Role>, invitations: RwSignal<Vec
     let flash = RwSignal::new(None);
     let pending = RwSignal::new(false);
     // Only owners hand out ownership.
-    let offered: Vec<Role> = Role::ALL.into_iter().filter(|r| *r != Role::Owner || my_role == Some(Role::Owner)).collect();
+    let offered: Vec<Role> = Role::ALL
+        .into_iter()
+        .filter(|r| *r != Role::Owner || my_role == Some(Role::Owner))
+        .collect();
     let options = Signal::derive(move || {
         let l = lang.get();
-        offered.iter().map(|r| (r.as_str().to_owned(), role_name(*r).get(l).to_owned())).collect::<Vec<_>>()
+        offered
+            .iter()
+            .map(|r| (r.as_str().to_owned(), role_name(*r).get(l).to_owned()))
+            .collect::<Vec<_>>()
     });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -47,9 +59,21 @@ pub fn InviteForm(org_id: Uuid, my_role: Option<Role>, invitations: RwSignal<Vec
         error.set(None);
         flash.set(None);
         spawn_local(async move {
-            match api::members::create_invitation(org_id, &CreateInvitation { email: address, role: chosen }).await {
+            match api::members::create_invitation(
+                org_id,
+                &CreateInvitation {
+                    email: address,
+                    role: chosen,
+                },
+            )
+            .await
+            {
                 Ok(inv) => {
-                    flash.set(Some(Flash::fill(m::INVITE_SENT, "email", inv.email.clone())));
+                    flash.set(Some(Flash::fill(
+                        m::INVITE_SENT,
+                        "email",
+                        inv.email.clone(),
+                    )));
                     invitations.update(|list| list.insert(0, inv));
                     email.set(String::new());
                 }

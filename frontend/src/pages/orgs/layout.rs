@@ -53,7 +53,12 @@ enum Stage {
 pub fn OrgLayout() -> impl IntoView {
     let session = use_session();
     let params = use_params_map();
-    let org_id = Memo::new(move |_| params.read().get("org_id").and_then(|s| Uuid::parse_str(&s).ok()));
+    let org_id = Memo::new(move |_| {
+        params
+            .read()
+            .get("org_id")
+            .and_then(|s| Uuid::parse_str(&s).ok())
+    });
     let org = RwSignal::new(None::<Organization>);
     let error = RwSignal::new(None::<ApiError>);
     let reload = RwSignal::new(0u32);
@@ -84,14 +89,21 @@ pub fn OrgLayout() -> impl IntoView {
         });
     });
 
-    let stage = Memo::new(move |_| match (org_id.get(), error.get(), org.with(|o| o.as_ref().map(|o| o.id))) {
-        (None, _, _) => Stage::BadId,
-        (_, Some(e), _) => Stage::Failed(e),
-        (_, None, Some(id)) => Stage::Ready(id),
-        (_, None, None) => Stage::Loading,
+    let stage = Memo::new(move |_| {
+        match (
+            org_id.get(),
+            error.get(),
+            org.with(|o| o.as_ref().map(|o| o.id)),
+        ) {
+            (None, _, _) => Stage::BadId,
+            (_, Some(e), _) => Stage::Failed(e),
+            (_, None, Some(id)) => Stage::Ready(id),
+            (_, None, None) => Stage::Loading,
+        }
     });
 
-    move || match stage.get() {
+    move || {
+        match stage.get() {
         Stage::BadId => view! { <NotFound /> }.into_any(),
         Stage::Failed(e) if e.is(ErrorCode::NotFound) => view! { <NotFound /> }.into_any(),
         Stage::Failed(e) => {
@@ -104,6 +116,7 @@ pub fn OrgLayout() -> impl IntoView {
         }
         .into_any(),
     }
+    }
 }
 
 /// Overview / Members / Settings, with `aria-current` on the open one.
@@ -114,7 +127,8 @@ fn OrgNav(id: Uuid) -> impl IntoView {
     let base = format!("/orgs/{id}");
     let tab = move |href: String, label: Tr| {
         let target = href.clone();
-        let current = move || (location.pathname.get().trim_end_matches('/') == target).then_some("page");
+        let current =
+            move || (location.pathname.get().trim_end_matches('/') == target).then_some("page");
         view! {
             <li>
                 <a
@@ -127,13 +141,12 @@ fn OrgNav(id: Uuid) -> impl IntoView {
             </li>
         }
     };
-    let settings = format!("{base}/settings");
     view! {
         <nav aria-label=t(orgs::ORG_NAV) class="mb-6 border-b border-gray-200 pb-2">
             <ul class="flex flex-wrap gap-1">
                 {tab(base.clone(), orgs::OVERVIEW)}
                 {tab(format!("{base}/members"), orgs::MEMBERS)}
-                <Show when=move || ctx.can(Permission::ManageSettings)>{tab(settings.clone(), orgs::SETTINGS)}</Show>
+                <Show when=move || ctx.can(Permission::ManageSettings)>{tab(format!("/orgs/{id}/settings"), orgs::SETTINGS)}</Show>
             </ul>
         </nav>
     }

@@ -25,8 +25,14 @@ pub fn LogoEditor() -> impl IntoView {
     let error: ErrSignal = RwSignal::new(None);
     let flash = RwSignal::new(None);
     let busy = RwSignal::new(false);
-    let logo = move || ctx.org.with(|o| o.as_ref().and_then(|o| o.logo_url.clone()));
-    let org_name = move || ctx.org.with(|o| o.as_ref().map(|o| o.name.clone()).unwrap_or_default());
+    let logo = move || {
+        ctx.org
+            .with(|o| o.as_ref().and_then(|o| o.logo_url.clone()))
+    };
+    let org_name = move || {
+        ctx.org
+            .with(|o| o.as_ref().map(|o| o.name.clone()).unwrap_or_default())
+    };
 
     let finish = move |result: Result<common::orgs::Organization, ApiError>, done: Flash| {
         match result {
@@ -42,7 +48,9 @@ pub fn LogoEditor() -> impl IntoView {
 
     let on_change = move |_| {
         let Some(el) = input.get() else { return };
-        let Some(file) = el.files().and_then(|f| f.item(0)) else { return };
+        let Some(file) = el.files().and_then(|f| f.item(0)) else {
+            return;
+        };
         el.set_value("");
         flash.set(None);
         let kind = file.type_();

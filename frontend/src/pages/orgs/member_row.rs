@@ -1,8 +1,8 @@
 //! One row of the members table: name (with "(you)"), email, role (a select for those who manage
 //! members), join date, and Remove / Leave.
 
-use common::orgs::{Member, UpdateMember};
 use common::Role;
+use common::orgs::{Member, UpdateMember};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use uuid::Uuid;
@@ -30,12 +30,17 @@ pub fn MemberRow(
     let name = member.name.clone();
     let joined = member.joined_at;
     let on_role = move |ev| {
-        let Some(new_role) = Role::parse(&event_target_value(&ev)) else { return };
+        let Some(new_role) = Role::parse(&event_target_value(&ev)) else {
+            return;
+        };
         if new_role == role {
             return;
         }
         spawn_local(async move {
-            on_changed.run(api::members::update_member(org_id, user_id, &UpdateMember { role: new_role }).await);
+            on_changed.run(
+                api::members::update_member(org_id, user_id, &UpdateMember { role: new_role })
+                    .await,
+            );
         });
     };
     let role_cell = if manage {

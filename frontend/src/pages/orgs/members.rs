@@ -26,7 +26,9 @@ pub fn MembersPage() -> impl IntoView {
     let session = use_session();
     let lang = use_lang();
     let navigate = use_navigate();
-    let Some(org_id) = ctx.id() else { return ().into_any() };
+    let Some(org_id) = ctx.id() else {
+        return ().into_any();
+    };
     let manage = move || ctx.can(Permission::ManageMembers);
     let me = session.me.with_untracked(|m| m.as_ref().map(|m| m.id));
 
@@ -59,7 +61,9 @@ pub fn MembersPage() -> impl IntoView {
         dialog_open.set(true);
     });
     let on_confirm = Callback::new(move |()| {
-        let Some(member) = target.get_untracked() else { return };
+        let Some(member) = target.get_untracked() else {
+            return;
+        };
         let is_me = Some(member.user_id) == me;
         let navigate = navigate.clone();
         error.set(None);
@@ -86,10 +90,10 @@ pub fn MembersPage() -> impl IntoView {
     let on_changed = Callback::new(move |result: Result<Member, ApiError>| match result {
         Ok(updated) => {
             members.update(|list| {
-                if let Some(Ok(list)) = list {
-                    if let Some(slot) = list.iter_mut().find(|x| x.user_id == updated.user_id) {
-                        *slot = updated;
-                    }
+                if let Some(Ok(list)) = list
+                    && let Some(slot) = list.iter_mut().find(|x| x.user_id == updated.user_id)
+                {
+                    *slot = updated;
                 }
             });
             error.set(None);
@@ -103,7 +107,15 @@ pub fn MembersPage() -> impl IntoView {
         }
     });
 
-    let dialog_title = Signal::derive(move || if leaving() { m::LEAVE_TITLE } else { m::REMOVE_TITLE }.get(lang.get()).to_owned());
+    let dialog_title = Signal::derive(move || {
+        if leaving() {
+            m::LEAVE_TITLE
+        } else {
+            m::REMOVE_TITLE
+        }
+        .get(lang.get())
+        .to_owned()
+    });
     let dialog_text = Signal::derive(move || {
         let l = lang.get();
         if leaving() {
@@ -113,7 +125,8 @@ pub fn MembersPage() -> impl IntoView {
         m::REMOVE_TEXT.fill(l, &[("name", &name)])
     });
 
-    let table = move || match members.get() {
+    let table = move || {
+        match members.get() {
         None => view! { <Loading /> }.into_any(),
         Some(Err(e)) if e.is(ErrorCode::Forbidden) => view! { <ErrorAlert error=RwSignal::new(Some(e)) /> }.into_any(),
         Some(Err(e)) => view! { <LoadError error=e on_retry=Callback::new(move |()| reload.update(|n| *n += 1)) /> }.into_any(),
@@ -142,6 +155,7 @@ pub fn MembersPage() -> impl IntoView {
             </div>
         }
         .into_any(),
+    }
     };
 
     view! {
@@ -161,7 +175,7 @@ pub fn MembersPage() -> impl IntoView {
                 open=dialog_open
                 title=dialog_title
                 message=dialog_text
-                confirm_label=m::REMOVE
+                confirm_label=Signal::derive(move || if leaving() { m::LEAVE } else { m::REMOVE })
                 danger=true
                 on_confirm
             />

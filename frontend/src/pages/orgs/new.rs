@@ -19,7 +19,10 @@ use crate::util::{is_valid_slug, slugify};
 pub fn country_options(lang: RwSignal<common::Lang>) -> Signal<Vec<(String, String)>> {
     Signal::derive(move || {
         let l = lang.get();
-        COUNTRIES.iter().map(|(code, name)| ((*code).to_owned(), name.get(l).to_owned())).collect()
+        COUNTRIES
+            .iter()
+            .map(|(code, name)| ((*code).to_owned(), name.get(l).to_owned()))
+            .collect()
     })
 }
 
@@ -27,7 +30,10 @@ pub fn country_options(lang: RwSignal<common::Lang>) -> Signal<Vec<(String, Stri
 pub fn currency_options(lang: RwSignal<common::Lang>) -> Signal<Vec<(String, String)>> {
     Signal::derive(move || {
         let l = lang.get();
-        Currency::ALL.iter().map(|c| (c.code().to_owned(), currency_label(*c, l))).collect()
+        Currency::ALL
+            .iter()
+            .map(|c| (c.code().to_owned(), currency_label(*c, l)))
+            .collect()
     })
 }
 
@@ -61,7 +67,9 @@ pub fn NewOrgPage() -> impl IntoView {
     });
     // Preselect the country's currency unless the person chose another.
     Effect::new(move |_| {
-        let Some(c) = default_currency(&country.get()) else { return };
+        let Some(c) = default_currency(&country.get()) else {
+            return;
+        };
         let current = currency.get_untracked();
         if current.is_empty() || current == auto_currency.get_untracked() {
             currency.set(c.code().to_owned());

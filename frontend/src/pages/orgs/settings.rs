@@ -11,7 +11,9 @@ use super::logo::LogoEditor;
 use super::new::{country_options, currency_options};
 use crate::api::{self, ApiError};
 use crate::components::field::{HINT, INPUT, LABEL};
-use crate::components::{ErrSignal, ErrorAlert, Flash, FlashMessage, Forbidden, SelectField, SubmitButton, TextField};
+use crate::components::{
+    ErrSignal, ErrorAlert, Flash, FlashMessage, Forbidden, SelectField, SubmitButton, TextField,
+};
 use crate::i18n::{orgs, t, ui, use_lang};
 use crate::state::use_session;
 
@@ -25,7 +27,9 @@ pub fn SettingsPage() -> impl IntoView {
         }
         .into_any();
     }
-    let Some(org) = ctx.org.get_untracked() else { return ().into_any() };
+    let Some(org) = ctx.org.get_untracked() else {
+        return ().into_any();
+    };
     let lang = use_lang();
     let session = use_session();
     let name = RwSignal::new(org.name.clone());
@@ -50,7 +54,11 @@ pub fn SettingsPage() -> impl IntoView {
             error.set(Some(e));
             return;
         }
-        let body = UpdateOrganization { name: Some(name_v), country: Some(country.get_untracked()), currency: currency_v };
+        let body = UpdateOrganization {
+            name: Some(name_v),
+            country: Some(country.get_untracked()),
+            currency: currency_v,
+        };
         pending.set(true);
         error.set(None);
         flash.set(None);

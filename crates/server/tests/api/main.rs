@@ -1,0 +1,15 @@
+//! Black-box API tests: the real app (in-process) on a fresh database per test, SQLite and
+//! PostgreSQL. One test binary keeps link time down.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod support;
+
+mod accounts;
+mod admin;
+mod invitations;
+mod members;
+mod openapi_drift;
+mod orgs;
+mod problems;
+mod sessions;
+mod tenancy;

@@ -1,0 +1,150 @@
+//! Tenancy, proven against the OpenAPI document: every `/api/v1/orgs/{org_id}/...` operation,
+//! called by the owner of another organization, answers 404 and changes nothing. A new
+//! org-scoped operation fails this test until it is added to `CASES`.
+
+use std::collections::BTreeSet;
+
+use actix_web::test::TestRequest;
+use serde_json::{Value, json};
+
+use crate::db_test;
+use crate::support::{TestApp, assert_problem};
+
+/// (method, path template, body). `{user_id}` and `{invitation_id}` are filled with real ids
+/// from the victim organization, so only tenancy can refuse the call.
+const CASES: &[(&str, &str, Option<&str>)] = &[
+    ("get", "/api/v1/orgs/{org_id}", None),
+    (
+        "patch",
+        "/api/v1/orgs/{org_id}",
+        Some(r#"{"name":"Pwned"}"#),
+    ),
+    ("put", "/api/v1/orgs/{org_id}/logo", Some("PNG")),
+    ("delete", "/api/v1/orgs/{org_id}/logo", None),
+    ("get", "/api/v1/orgs/{org_id}/members", None),
+    (
+        "patch",
+        "/api/v1/orgs/{org_id}/members/{user_id}",
+        Some(r#"{"role":"viewer"}"#),
+    ),
+    ("delete", "/api/v1/orgs/{org_id}/members/{user_id}", None),
+    ("get", "/api/v1/orgs/{org_id}/invitations", None),
+    (
+        "post",
+        "/api/v1/orgs/{org_id}/invitations",
+        Some(r#"{"email":"spy@example.com","role":"owner"}"#),
+    ),
+    (
+        "delete",
+        "/api/v1/orgs/{org_id}/invitations/{invitation_id}",
+        None,
+    ),
+];
+
+fn org_scoped_operations() -> BTreeSet<(String, String)> {
+    let doc = serde_json::to_value(reckot_server::openapi::document()).unwrap();
+    let mut ops = BTreeSet::new();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        if path.starts_with("/api/v1/orgs/{org_id}") {
+            for method in item.as_object().unwrap().keys() {
+                ops.insert((method.clone(), path.clone()));
+            }
+        }
+    }
+    ops
+}
+
+#[test]
+fn every_org_scoped_operation_in_the_openapi_document_is_in_the_tenancy_table() {
+    let documented = org_scoped_operations();
+    let tested: BTreeSet<(String, String)> = CASES
+        .iter()
+        .map(|(m, p, _)| ((*m).to_owned(), (*p).to_owned()))
+        .collect();
+    let missing: Vec<_> = documented.difference(&tested).collect();
+    let stale: Vec<_> = tested.difference(&documented).collect();
+    assert!(
+        missing.is_empty(),
+        "org-scoped operations without a tenancy case: {missing:?}"
+    );
+    assert!(
+        stale.is_empty(),
+        "tenancy cases for operations that no longer exist: {stale:?}"
+    );
+}
+
+db_test!(
+    every_org_scoped_operation_refuses_another_organizations_member_with_404,
+    |app: TestApp| async move {
+        let victim = app.user("victim@example.com").await;
+        let victim_org = app.org(&victim, "Victim Org").await;
+        let invite = app
+            .post(
+                &format!("/api/v1/orgs/{victim_org}/invitations"),
+                Some(&victim),
+                json!({"email": "friend@example.com", "role": "viewer"}),
+            )
+            .await;
+        let invitation_id = invite.body["id"].as_str().unwrap().to_owned();
+        let members = app
+            .get(&format!("/api/v1/orgs/{victim_org}/members"), &victim)
+            .await;
+        let victim_id = members.body["items"][0]["user_id"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let before = snapshot(&app, &victim, &victim_org).await;
+
+        let attacker = app.user("attacker@example.com").await;
+        app.org(&attacker, "Attacker Org").await;
+
+        for (method, template, body) in CASES {
+            let path = template
+                .replace("{org_id}", &victim_org)
+                .replace("{user_id}", &victim_id)
+                .replace("{invitation_id}", &invitation_id);
+            let mut req = match *method {
+                "get" => TestRequest::get(),
+                "post" => TestRequest::post(),
+                "put" => TestRequest::put(),
+                "patch" => TestRequest::patch(),
+                "delete" => TestRequest::delete(),
+                other => panic!("{other}"),
+            }
+            .uri(&path)
+            .insert_header(("Authorization", format!("Bearer {attacker}")));
+            req = match body {
+                Some("PNG") => req
+                    .insert_header(("Content-Type", "image/png"))
+                    .set_payload(b"\x89PNG\r\n\x1a\n0000".to_vec()),
+                Some(json) => req
+                    .insert_header(("Content-Type", "application/json"))
+                    .set_payload(json.to_string()),
+                None => req,
+            };
+            let res = app.call(req).await;
+            assert_problem(&res, 404, "not_found");
+            println!("{method} {template}: 404");
+        }
+        assert_eq!(
+            snapshot(&app, &victim, &victim_org).await,
+            before,
+            "a refused call changed the victim's data"
+        );
+
+        // A malformed org id is indistinguishable from a foreign one.
+        assert_problem(
+            &app.get("/api/v1/orgs/not-a-uuid/members", &attacker).await,
+            404,
+            "not_found",
+        );
+    }
+);
+
+async fn snapshot(app: &TestApp, token: &str, org: &str) -> Value {
+    json!({
+        "org": app.get(&format!("/api/v1/orgs/{org}"), token).await.body,
+        "members": app.get(&format!("/api/v1/orgs/{org}/members"), token).await.body,
+        "invitations": app.get(&format!("/api/v1/orgs/{org}/invitations"), token).await.body,
+    })
+}
