@@ -6,6 +6,7 @@ mod support;
 
 mod accounts;
 mod admin;
+mod cli;
 mod invitations;
 mod members;
 mod openapi_drift;

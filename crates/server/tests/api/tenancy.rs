@@ -124,7 +124,6 @@ db_test!(
             };
             let res = app.call(req).await;
             assert_problem(&res, 404, "not_found");
-            println!("{method} {template}: 404");
         }
         assert_eq!(
             snapshot(&app, &victim, &victim_org).await,
