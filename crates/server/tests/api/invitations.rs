@@ -241,3 +241,35 @@ db_test!(
         );
     }
 );
+
+db_test!(
+    an_invitation_accepted_twice_at_once_adds_the_member_once,
+    |app: TestApp| async move {
+        let owner = app.user("boss7@example.com").await;
+        let org = app.org(&owner, "Race Org").await;
+        app.post(
+            &format!("/api/v1/orgs/{org}/invitations"),
+            Some(&owner),
+            json!({"email": "dup@example.com", "role": "viewer"}),
+        )
+        .await;
+        let token = app
+            .emailed_token("dup@example.com", "/invitations/accept")
+            .await;
+        let t = app.user("dup@example.com").await;
+        let body = json!({"token": token});
+        let (a, b) = tokio::join!(
+            app.post("/api/v1/invitations/accept", Some(&t), body.clone()),
+            app.post("/api/v1/invitations/accept", Some(&t), body.clone())
+        );
+        let oks = [a.status, b.status]
+            .iter()
+            .filter(|s| **s == StatusCode::OK)
+            .count();
+        assert_eq!(oks, 1, "{:?} / {:?}", a.body, b.body);
+        let members = app
+            .get(&format!("/api/v1/orgs/{org}/members"), &owner)
+            .await;
+        assert_eq!(members.body["items"].as_array().unwrap().len(), 2);
+    }
+);

@@ -166,3 +166,30 @@ db_test!(
         assert_eq!(res.headers.get("www-authenticate").unwrap(), "Bearer");
     }
 );
+
+db_test!(
+    two_simultaneous_refreshes_with_one_token_let_at_most_one_through,
+    |app: TestApp| async move {
+        app.user("race@example.com").await;
+        let cookie = login_cookie(&app, "race@example.com", "correct horse battery").await;
+        let (a, b) = tokio::join!(app.call(refresh(&cookie)), app.call(refresh(&cookie)));
+        let ok = [a.status, b.status]
+            .iter()
+            .filter(|s| **s == StatusCode::OK)
+            .count();
+        assert!(
+            ok <= 1,
+            "both refreshes succeeded: {:?} / {:?}",
+            a.body,
+            b.body
+        );
+        assert!(
+            [a.status, b.status]
+                .iter()
+                .all(|s| *s == StatusCode::OK || *s == StatusCode::UNAUTHORIZED),
+            "{:?} {:?}",
+            a.body,
+            b.body
+        );
+    }
+);
