@@ -52,9 +52,8 @@ FROM chef AS spa
 COPY --from=planner /src/recipe.json recipe.json
 RUN cargo chef cook --profile wasm-release --target wasm32-unknown-unknown --locked \
         -p reckot-frontend --recipe-path recipe.json
-COPY frontend/package.json frontend/package-lock.json frontend/
-RUN cd frontend && npm ci --no-audit --no-fund
 COPY . .
+# build-spa.sh installs the npm tools (npm ci) itself, then cargo, wasm-bindgen, wasm-opt, tailwind.
 RUN bash scripts/build-spa.sh --release \
  && test -f frontend/dist/index.html \
  && mkdir -p /out && cp -r frontend/dist /out/dist

@@ -26,6 +26,20 @@ FE="$ROOT/frontend"
 DIST="$FE/dist"
 started=$(date +%s)
 
+# One build at a time (a second caller waits), and the result replaces dist/ in one move, so a
+# server reading dist/ never sees a half-written package.
+mkdir -p "$TARGET_DIR"
+exec 9>"$TARGET_DIR/.reckot-spa-build.lock"
+if command -v flock >/dev/null && ! flock -n 9; then
+    info "another SPA build is running; waiting for it"
+    flock 9
+fi
+STAGE="$TARGET_DIR/reckot-spa-staging"
+OLD="$TARGET_DIR/reckot-spa-old"
+rm -rf "$STAGE"
+mkdir -p "$STAGE/pkg"
+trap 'rm -rf "$STAGE"' EXIT
+
 # --- npm tools -------------------------------------------------------------------------------
 manifest_hash() {
     { cat "$FE/package.json"; cat "$FE/package-lock.json" 2>/dev/null || true; } | sha256sum | cut -d' ' -f1
@@ -67,16 +81,14 @@ want_wb=$(wasm_bindgen_version)
 have_wb=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
 [[ "$have_wb" == "$want_wb" ]] ||
     die "wasm-bindgen-cli ${have_wb:-not found}, need $want_wb: run scripts/setup.sh"
-rm -rf "$DIST/pkg"
-mkdir -p "$DIST/pkg"
-wasm-bindgen --target web --no-typescript --out-dir "$DIST/pkg" "$wasm"
-ok "$DIST/pkg"
+wasm-bindgen --target web --no-typescript --out-dir "$STAGE/pkg" "$wasm"
+ok "pkg/reckot_frontend.js, pkg/reckot_frontend_bg.wasm"
 
 if ((release)); then
     step "wasm-opt -Oz (npm binaryen)"
     opt="$FE/node_modules/.bin/wasm-opt"
     [[ -x "$opt" ]] || die "$opt missing (npm package binaryen)"
-    bg="$DIST/pkg/reckot_frontend_bg.wasm"
+    bg="$STAGE/pkg/reckot_frontend_bg.wasm"
     # The features rustc enables by default for wasm32-unknown-unknown.
     "$opt" -Oz --strip-debug --strip-producers \
         --enable-bulk-memory --enable-mutable-globals --enable-sign-ext \
@@ -88,14 +100,20 @@ fi
 
 # --- css and static files ---------------------------------------------------------------------
 step "building css (tailwindcss --minify)"
-(cd "$FE" && ./node_modules/.bin/tailwindcss -i style/input.css -o dist/app.css --minify 2>&1 | grep -v '^$' || true)
-[[ -s "$DIST/app.css" ]] || die "tailwind produced no dist/app.css"
-ok "$(wc -c <"$DIST/app.css") bytes app.css"
+(cd "$FE" && ./node_modules/.bin/tailwindcss -i style/input.css -o "$STAGE/app.css" --minify 2>&1 | grep -v '^$' || true)
+[[ -s "$STAGE/app.css" ]] || die "tailwind produced no app.css"
+ok "$(wc -c <"$STAGE/app.css") bytes app.css"
 
 step "copying index.html and static assets"
-cp "$FE/index.html" "$DIST/index.html"
-cp -R "$FE/static/." "$DIST/"
-ok "$(cd "$DIST" && find . -maxdepth 1 -type f | sed 's|^\./||' | sort | tr '\n' ' ')"
+cp "$FE/index.html" "$STAGE/index.html"
+cp -R "$FE/static/." "$STAGE/"
+ok "$(cd "$STAGE" && find . -maxdepth 1 -type f | sed 's|^\./||' | sort | tr '\n' ' ')"
+
+rm -rf "$OLD"
+if [[ -d "$DIST" ]]; then mv "$DIST" "$OLD"; fi
+mv "$STAGE" "$DIST"
+rm -rf "$OLD"
+trap - EXIT
 
 step "done in $(fmt_duration $(($(date +%s) - started)))"
 info "$(wasm_size_report)"

@@ -96,7 +96,7 @@ detect_services() {
         ok "PostgreSQL answers at $TEST_POSTGRES_URL"
     else
         missing=1
-        warn "PostgreSQL unreachable at $TEST_POSTGRES_URL"
+        warn "PostgreSQL unreachable (or refusing this role/database) at $TEST_POSTGRES_URL"
         info "PostgreSQL tests will print 'SKIPPED: postgres unreachable'"
         postgres_missing=1
     fi

@@ -93,7 +93,7 @@ test('a newcomer creates an organization and a colleague joins it', async ({ pag
     await choose(page.getByLabel(ui.newOrg.currency, { exact: true }), ['XAF']);
     await snap(page, testInfo, 'new-organization');
     await page.getByRole('button', { name: ui.newOrg.submit, exact: true }).click();
-    await expect(page.getByText(org.name).first()).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: org.name })).toBeVisible();
     await snap(page, testInfo, 'organization-dashboard');
   });
 
@@ -149,7 +149,7 @@ test('a newcomer creates an organization and a colleague joins it', async ({ pag
       await snap(other, testInfo, 'invitation');
       await accept.click();
       await expect(accept).toBeHidden();
-      await expect(other.getByText(org.name).first()).toBeVisible();
+      await expect(other.getByRole('heading', { level: 1, name: org.name })).toBeVisible();
       await snap(other, testInfo, 'colleague-on-dashboard');
     });
   } finally {

@@ -10,6 +10,7 @@ pub mod lang_switch;
 pub mod layout;
 pub mod org_switcher;
 pub mod status;
+pub mod title;
 pub mod user_menu;
 
 pub use alert::{ErrorAlert, Flash, FlashMessage};
@@ -18,6 +19,7 @@ pub use dialog::ConfirmDialog;
 pub use field::{SelectField, TextField};
 pub use guard::{RequireAdmin, RequireAuth};
 pub use status::{Forbidden, Loading, NotFound};
+pub use title::PageTitle;
 
 /// The error of a form or a load, shared by the form's alert and its fields.
 pub type ErrSignal = leptos::prelude::RwSignal<Option<crate::api::ApiError>>;

@@ -35,12 +35,14 @@ pub fn RequireAuth(children: ChildrenFn) -> impl IntoView {
 #[component]
 pub fn RequireAdmin(children: ChildrenFn) -> impl IntoView {
     let session = use_session();
+    // A memo, so that profile updates (e.g. the language) do not re-mount the page.
+    let is_admin = Memo::new(move |_| session.is_platform_admin());
     view! {
         <RequireAuth>
             {
                 let children = children.clone();
                 move || {
-                    if session.is_platform_admin() { children().into_any() } else { view! { <Forbidden /> }.into_any() }
+                    if is_admin.get() { children().into_any() } else { view! { <Forbidden /> }.into_any() }
                 }
             }
         </RequireAuth>

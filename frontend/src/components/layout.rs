@@ -18,6 +18,20 @@ pub fn Shell(children: Children) -> impl IntoView {
     let signed_in = move || session.status.get() == AuthStatus::SignedIn;
     let signed_out = move || session.status.get() == AuthStatus::SignedOut;
     let location = use_location();
+    // After a client-side navigation, move focus to the new page so screen readers announce it.
+    let first = StoredValue::new(true);
+    Effect::new(move |_| {
+        location.pathname.track();
+        if first.get_value() {
+            first.set_value(false);
+            return;
+        }
+        if let Some(main) = document().get_element_by_id("main")
+            && let Ok(main) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main)
+        {
+            let _ = main.focus();
+        }
+    });
     let login_href = move || {
         let path = location.pathname.get();
         if path == "/" || path.starts_with("/login") || path.starts_with("/signup") {

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::button::{LINK, SECONDARY};
+use super::title::PageTitle;
 use crate::api::ApiError;
 use crate::i18n::{error_text, t, ui, use_lang};
 
@@ -19,6 +20,7 @@ pub fn Loading() -> impl IntoView {
 #[component]
 pub fn NotFound() -> impl IntoView {
     view! {
+        <PageTitle tr=ui::NOT_FOUND_TITLE />
         <section class="mx-auto max-w-xl py-12 text-center space-y-4">
             <p class="text-5xl font-bold text-emerald-800">"404"</p>
             <h1 class="text-2xl font-bold text-gray-900">{t(ui::NOT_FOUND_TITLE)}</h1>
@@ -31,6 +33,7 @@ pub fn NotFound() -> impl IntoView {
 #[component]
 pub fn Forbidden() -> impl IntoView {
     view! {
+        <PageTitle tr=ui::FORBIDDEN_TITLE />
         <section class="mx-auto max-w-xl py-12 text-center space-y-4">
             <p class="text-5xl font-bold text-emerald-800">"403"</p>
             <h1 class="text-2xl font-bold text-gray-900">{t(ui::FORBIDDEN_TITLE)}</h1>

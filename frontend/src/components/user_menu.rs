@@ -26,9 +26,29 @@ pub fn UserMenu() -> impl IntoView {
         navigate("/", Default::default());
         spawn_local(session.sign_out());
     };
+    let container = NodeRef::<leptos::html::Div>::new();
+    // Close when focus leaves the menu (a click elsewhere, Tab away). Later, so that a click on
+    // an item in browsers that do not focus links still lands.
+    let on_focus_out = move |ev: leptos::ev::FocusEvent| {
+        let to = ev
+            .related_target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Node>(t).ok());
+        let inside = match (container.get_untracked(), to) {
+            (Some(c), Some(to)) => c.contains(Some(&to)),
+            _ => false,
+        };
+        if !inside {
+            set_timeout(
+                move || open.set(false),
+                std::time::Duration::from_millis(200),
+            );
+        }
+    };
     view! {
         <div
             class="relative"
+            node_ref=container
+            on:focusout=on_focus_out
             on:keydown=move |ev| {
                 if ev.key() == "Escape" {
                     open.set(false);

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::{self, ApiError};
+use crate::components::PageTitle;
 use crate::components::field::{HINT, INPUT, LABEL};
 use crate::components::{
     ErrSignal, ErrorAlert, Flash, FlashMessage, SelectField, SubmitButton, TextField,
@@ -77,6 +78,7 @@ pub fn AccountPage() -> impl IntoView {
     };
 
     view! {
+        <PageTitle tr=auth::ACCOUNT_TITLE />
         <section class="mx-auto w-full max-w-xl space-y-6 rounded-lg border border-gray-200 bg-white p-6 shadow-sm sm:p-8">
             <h1 class="text-2xl font-bold text-gray-900">{t(auth::ACCOUNT_TITLE)}</h1>
             <form class="space-y-4" novalidate=true on:submit=on_submit>

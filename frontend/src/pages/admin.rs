@@ -6,6 +6,7 @@ pub mod users;
 
 use leptos::prelude::*;
 
+use crate::components::PageTitle;
 use crate::i18n::{Tr, admin, t};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -45,6 +46,7 @@ pub fn AdminPage() -> impl IntoView {
         }
     };
     view! {
+        <PageTitle tr=admin::TITLE />
         <section class="space-y-6">
             <h1 class="text-2xl font-bold text-gray-900">{t(admin::TITLE)}</h1>
             <div role="tablist" aria-label=t(admin::SECTIONS) class="flex gap-1 border-b border-gray-200" on:keydown=on_key>

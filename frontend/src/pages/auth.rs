@@ -17,13 +17,16 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::{self, ApiError};
-use crate::components::{ErrSignal, ErrorAlert, Flash, FlashMessage, SubmitButton, TextField};
+use crate::components::{
+    ErrSignal, ErrorAlert, Flash, FlashMessage, PageTitle, SubmitButton, TextField,
+};
 use crate::i18n::{Tr, auth, t, ui};
 
 /// A narrow centered card with the page's `<h1>`.
 #[component]
 pub fn AuthCard(title: Tr, children: Children) -> impl IntoView {
     view! {
+        <PageTitle tr=title />
         <section class="mx-auto w-full max-w-md space-y-6 rounded-lg border border-gray-200 bg-white p-6 shadow-sm sm:p-8">
             <h1 class="text-2xl font-bold text-gray-900">{t(title)}</h1>
             {children()}

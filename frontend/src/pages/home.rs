@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::PageTitle;
 use crate::components::button::{PRIMARY, SECONDARY};
 use crate::i18n::{t, ui};
 use crate::state::{AuthStatus, use_session};
@@ -19,6 +20,7 @@ pub fn HomePage() -> impl IntoView {
             .unwrap_or_default()
     };
     view! {
+        <PageTitle />
         <section class="mx-auto max-w-3xl space-y-6 py-10 text-center">
             <h1 class="text-3xl font-bold tracking-tight text-gray-900 sm:text-4xl">{t(ui::HOME_TITLE)}</h1>
             <p class="text-lg text-gray-700">{t(ui::HOME_LEAD)}</p>

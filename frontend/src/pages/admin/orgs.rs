@@ -133,6 +133,7 @@ pub fn AdminOrgs() -> impl IntoView {
     let row = move |o: AdminOrganization| {
         let select_id = format!("tier-{}", o.id);
         let name = o.name.clone();
+        let org_label = o.name.clone();
         let current = o.tier;
         let for_tier = o.clone();
         let for_toggle = o.clone();
@@ -178,6 +179,7 @@ pub fn AdminOrgs() -> impl IntoView {
                     <button
                         type="button"
                         class=class
+                        aria-label=move || format!("{} {}", action.get(lang.get()), org_label)
                         on:click=move |_| {
                             target.set(Some(for_toggle.clone()));
                             dialog_open.set(true);

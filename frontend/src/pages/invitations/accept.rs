@@ -8,6 +8,7 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::{self, ApiError};
+use crate::components::PageTitle;
 use crate::components::button::{LINK, PRIMARY, SECONDARY};
 use crate::components::{ErrSignal, ErrorAlert, Loading};
 use crate::i18n::{members as m, role_name, t, ui, use_lang};
@@ -86,6 +87,7 @@ fn Preview(preview: InvitationPreview, token: String) -> impl IntoView {
         });
     };
     view! {
+        <PageTitle tr=m::ACCEPT />
         <section class="mx-auto w-full max-w-md space-y-6 rounded-lg border border-gray-200 bg-white p-6 shadow-sm sm:p-8">
             <h1 class="text-2xl font-bold text-gray-900">{heading}</h1>
             <dl class="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">

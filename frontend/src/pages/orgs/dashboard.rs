@@ -7,6 +7,7 @@ use leptos::task::spawn_local;
 
 use super::layout::use_org;
 use crate::api;
+use crate::components::PageTitle;
 use crate::components::button::LINK;
 use crate::i18n::countries::{country_name, currency_label};
 use crate::i18n::{Tr, orgs, role_name, t, tier_name, use_lang};
@@ -77,6 +78,7 @@ pub fn OrgDashboard() -> impl IntoView {
     let settings_href = move || format!("/orgs/{id}/settings");
 
     view! {
+        <PageTitle text=Signal::derive(name) />
         <section class="space-y-6">
             <header class="flex flex-wrap items-center gap-4">
                 {move || logo().map(|src| view! { <img src=src alt="" class="h-14 w-14 rounded-md border border-gray-200 object-contain" /> })}

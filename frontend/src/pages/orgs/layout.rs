@@ -24,14 +24,15 @@ pub struct OrgCtx {
 
 impl OrgCtx {
     pub fn id(self) -> Option<Uuid> {
-        self.org.with(|o| o.as_ref().map(|o| o.id))
+        self.org.with_untracked(|o| o.as_ref().map(|o| o.id))
     }
 
     pub fn role(self) -> Option<Role> {
-        self.org.with(|o| o.as_ref().map(|o| o.my_role))
+        self.org.with_untracked(|o| o.as_ref().map(|o| o.my_role))
     }
 
-    /// Whether my role holds `perm` here (reactive).
+    /// Whether my role holds `perm` here. Id and role are fixed while a page is mounted (the
+    /// layout re-mounts its child when the organization changes), so these do not subscribe.
     pub fn can(self, perm: Permission) -> bool {
         self.role().is_some_and(|r| perms::can(r, perm))
     }

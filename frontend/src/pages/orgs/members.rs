@@ -13,6 +13,7 @@ use super::invite::InviteForm;
 use super::layout::use_org;
 use super::member_row::MemberRow;
 use crate::api::{self, ApiError};
+use crate::components::PageTitle;
 use crate::components::status::LoadError;
 use crate::components::{ConfirmDialog, ErrSignal, ErrorAlert, Flash, FlashMessage, Loading};
 use crate::i18n::{members as m, t, use_lang};
@@ -159,6 +160,7 @@ pub fn MembersPage() -> impl IntoView {
     };
 
     view! {
+        <PageTitle tr=m::MEMBERS_TITLE />
         <section class="space-y-8">
             <h1 class="text-2xl font-bold text-gray-900">{t(m::MEMBERS_TITLE)}</h1>
             <div class="space-y-3">

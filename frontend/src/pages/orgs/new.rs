@@ -9,6 +9,7 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 
 use crate::api::{self, ApiError};
+use crate::components::PageTitle;
 use crate::components::{ErrSignal, ErrorAlert, SelectField, SubmitButton, TextField};
 use crate::i18n::countries::{COUNTRIES, currency_label, default_currency};
 use crate::i18n::{orgs, t, ui, use_lang};
@@ -129,6 +130,7 @@ pub fn NewOrgPage() -> impl IntoView {
     };
 
     view! {
+        <PageTitle tr=orgs::NEW_ORG_TITLE />
         <section class="mx-auto w-full max-w-xl space-y-6 rounded-lg border border-gray-200 bg-white p-6 shadow-sm sm:p-8">
             <div class="space-y-2">
                 <h1 class="text-2xl font-bold text-gray-900">{t(orgs::NEW_ORG_TITLE)}</h1>

@@ -10,6 +10,7 @@ use super::layout::use_org;
 use super::logo::LogoEditor;
 use super::new::{country_options, currency_options};
 use crate::api::{self, ApiError};
+use crate::components::PageTitle;
 use crate::components::field::{HINT, INPUT, LABEL};
 use crate::components::{
     ErrSignal, ErrorAlert, Flash, FlashMessage, Forbidden, SelectField, SubmitButton, TextField,
@@ -76,6 +77,7 @@ pub fn SettingsPage() -> impl IntoView {
     };
 
     view! {
+        <PageTitle tr=orgs::SETTINGS_TITLE />
         <section class="max-w-2xl space-y-8">
             <h1 class="text-2xl font-bold text-gray-900">{t(orgs::SETTINGS_TITLE)}</h1>
             <form class="space-y-4 rounded-lg border border-gray-200 bg-white p-6 shadow-sm" novalidate=true on:submit=on_submit>
