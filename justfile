@@ -51,3 +51,7 @@ openapi:
 [positional-arguments]
 db-reset *ARGS:
     bash scripts/db-reset.sh "$@"
+
+# Load GET /api/v1/public/events/{slug} with wrk on SQLite and PostgreSQL, next to a trivial actix-web ceiling (BENCH_DURATION, BENCH_CONNECTIONS)
+bench-public:
+    bash scripts/bench-public.sh

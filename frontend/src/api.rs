@@ -5,9 +5,11 @@
 
 pub mod admin;
 pub mod auth;
+pub mod events;
 pub mod me;
 pub mod members;
 pub mod orgs;
+pub mod public;
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -24,8 +26,9 @@ pub const API_BASE: &str = "/api/v1";
 /// What a call can fail with.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ApiError {
-    /// The server answered with a problem (or a non-JSON error, turned into one).
-    Problem(Problem),
+    /// The server answered with a problem (or a non-JSON error, turned into one). Boxed: a
+    /// problem is large, and `Result<T, ApiError>` travels everywhere.
+    Problem(Box<Problem>),
     /// No answer: offline, DNS, CORS, aborted.
     Network(String),
 }
@@ -59,12 +62,20 @@ impl ApiError {
         })
     }
 
+    /// Every field error of a problem (none for other failures).
+    pub fn field_errors(&self) -> &[FieldError] {
+        match self {
+            ApiError::Problem(p) => &p.errors,
+            ApiError::Network(_) => &[],
+        }
+    }
+
     /// Client-side validation failures, shaped like the server's; `None` when there are none.
     pub fn invalid(errors: &[(&str, &str)]) -> Option<ApiError> {
         if errors.is_empty() {
             return None;
         }
-        Some(ApiError::Problem(Problem {
+        Some(ApiError::Problem(Box::new(Problem {
             type_url: Problem::type_url_for(ErrorCode::ValidationFailed),
             title: String::new(),
             status: 422,
@@ -79,12 +90,12 @@ impl ApiError {
                 })
                 .collect(),
             request_id: None,
-        }))
+        })))
     }
 
     /// An error decided on the client (a file too large, a wrong type), shaped like the server's.
     pub fn from_code(code: ErrorCode) -> ApiError {
-        ApiError::Problem(Problem {
+        ApiError::Problem(Box::new(Problem {
             type_url: Problem::type_url_for(code),
             title: String::new(),
             status: code.status(),
@@ -92,7 +103,7 @@ impl ApiError {
             code,
             errors: Vec::new(),
             request_id: None,
-        })
+        }))
     }
 
     fn from_status(status: u16) -> ApiError {
@@ -254,7 +265,7 @@ async fn problem_of(resp: Response) -> ApiError {
     let status = resp.status();
     match resp.text().await {
         Ok(text) => serde_json::from_str::<Problem>(&text)
-            .map(ApiError::Problem)
+            .map(|p| ApiError::Problem(Box::new(p)))
             .unwrap_or_else(|_| ApiError::from_status(status)),
         Err(_) => ApiError::from_status(status),
     }
@@ -275,6 +286,20 @@ pub(crate) async fn fetch_json<T: DeserializeOwned>(
 /// A call answering 202/204 with a body we do not need.
 pub(crate) async fn fetch_empty(method: Method, path: &str, body: Body) -> Result<(), ApiError> {
     send(method, path, body).await.map(|_| ())
+}
+
+/// A same-origin text resource outside the API (a stylesheet): no token, no refresh.
+pub(crate) async fn fetch_text(url: &str) -> Result<String, ApiError> {
+    let resp = Request::get(url)
+        .send()
+        .await
+        .map_err(|e| ApiError::Network(e.to_string()))?;
+    if !resp.ok() {
+        return Err(ApiError::from_status(resp.status()));
+    }
+    resp.text()
+        .await
+        .map_err(|e| ApiError::Network(e.to_string()))
 }
 
 /// `?q=&cursor=` style query strings; empty values are left out.

@@ -1,5 +1,6 @@
 //! The root component: provides the language and the session, lays out the shell and routes.
-//! Signed-in routes sit behind `RequireAuth`; `/admin` behind `RequireAdmin`.
+//! Signed-in routes sit behind `RequireAuth`; `/admin` behind `RequireAdmin`. Event pages
+//! (`/e/:slug`) and discovery (`/`) are public.
 
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
@@ -13,6 +14,9 @@ use crate::pages::admin::AdminPage;
 use crate::pages::auth::{
     ForgotPasswordPage, LoginPage, ResetPasswordPage, SignupPage, VerifyEmailPage,
 };
+use crate::pages::events::edit::EditEventPage;
+use crate::pages::events::list::EventsPage;
+use crate::pages::events::new::NewEventPage;
 use crate::pages::home::HomePage;
 use crate::pages::invitations::accept::AcceptInvitationPage;
 use crate::pages::orgs::dashboard::OrgDashboard;
@@ -20,6 +24,7 @@ use crate::pages::orgs::layout::OrgLayout;
 use crate::pages::orgs::members::MembersPage;
 use crate::pages::orgs::new::NewOrgPage;
 use crate::pages::orgs::settings::SettingsPage;
+use crate::pages::public::event::PublicEventPage;
 use crate::state::{self, Session};
 
 #[component]
@@ -41,6 +46,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/forgot-password") view=ForgotPasswordPage />
                     <Route path=path!("/reset-password") view=ResetPasswordPage />
                     <Route path=path!("/invitations/accept") view=AcceptInvitationPage />
+                    <Route path=path!("/e/:slug") view=PublicEventPage />
                     <Route
                         path=path!("/account")
                         view=|| view! { <RequireAuth><AccountPage /></RequireAuth> }
@@ -56,6 +62,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("") view=OrgDashboard />
                         <Route path=path!("members") view=MembersPage />
                         <Route path=path!("settings") view=SettingsPage />
+                        <Route path=path!("events") view=EventsPage />
+                        // Before `events/:event_id`: the first matching route wins.
+                        <Route path=path!("events/new") view=NewEventPage />
+                        <Route path=path!("events/:event_id") view=EditEventPage />
                     </ParentRoute>
                     <Route
                         path=path!("/admin")

@@ -1,11 +1,15 @@
 //! Shared building blocks: form fields, buttons, alerts, dialogs, route guards, the app shell and
-//! its navigation widgets.
+//! its navigation widgets, status badges and the event card.
 
 pub mod alert;
+pub mod badge;
+pub mod bilingual;
 pub mod button;
 pub mod dialog;
+pub mod event_card;
 pub mod field;
 pub mod guard;
+pub mod icons;
 pub mod lang_switch;
 pub mod layout;
 pub mod org_switcher;
@@ -16,7 +20,7 @@ pub mod user_menu;
 pub use alert::{ErrorAlert, Flash, FlashMessage};
 pub use button::SubmitButton;
 pub use dialog::ConfirmDialog;
-pub use field::{SelectField, TextField};
+pub use field::{CheckboxField, SelectField, TextAreaField, TextField};
 pub use guard::{RequireAdmin, RequireAuth};
 pub use status::{Forbidden, Loading, NotFound};
 pub use title::PageTitle;

@@ -6,8 +6,10 @@ pub mod admin;
 pub mod auth;
 pub mod countries;
 pub mod errors;
+pub mod events;
 pub mod members;
 pub mod orgs;
+pub mod public;
 pub mod ui;
 
 use common::Lang;

@@ -7,9 +7,12 @@ pub mod api;
 pub mod app;
 pub mod components;
 pub mod i18n;
+pub mod money;
 pub mod pages;
 pub mod perms;
 pub mod state;
+pub mod theme;
+pub mod time;
 pub mod util;
 
 use wasm_bindgen::prelude::wasm_bindgen;

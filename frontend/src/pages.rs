@@ -3,6 +3,8 @@
 pub mod account;
 pub mod admin;
 pub mod auth;
+pub mod events;
 pub mod home;
 pub mod invitations;
 pub mod orgs;
+pub mod public;

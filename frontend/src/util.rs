@@ -1,54 +1,10 @@
-//! Small helpers: slugs, safe redirects, URL encoding, dates in the reader's language.
+//! Small helpers: slugs (from `domain`), safe redirects, URL encoding, dates in the reader's language.
 
 use chrono::{DateTime, Utc};
 use common::Lang;
 use wasm_bindgen::JsValue;
 
-/// Longest web address (slug) the API accepts.
-pub const SLUG_MAX: usize = 60;
-
-/// Suggests a web address from a name: `Festival d'Été 2025` -> `festival-d-ete-2025`.
-pub fn slugify(name: &str) -> String {
-    let mut out = String::new();
-    for c in name.chars().flat_map(char::to_lowercase) {
-        let mapped = match c {
-            'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
-            'ç' => 'c',
-            'è' | 'é' | 'ê' | 'ë' => 'e',
-            'ì' | 'í' | 'î' | 'ï' => 'i',
-            'ñ' => 'n',
-            'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
-            'ù' | 'ú' | 'û' | 'ü' => 'u',
-            'ý' | 'ÿ' => 'y',
-            'œ' => {
-                out.push('o');
-                'e'
-            }
-            'æ' => {
-                out.push('a');
-                'e'
-            }
-            c if c.is_ascii_alphanumeric() => c,
-            _ => '-',
-        };
-        if mapped == '-' && (out.is_empty() || out.ends_with('-')) {
-            continue;
-        }
-        out.push(mapped);
-    }
-    out.truncate(SLUG_MAX);
-    out.trim_end_matches('-').to_owned()
-}
-
-/// True for lowercase letters, digits and dashes, 3 to 60 characters, no leading/trailing dash.
-pub fn is_valid_slug(slug: &str) -> bool {
-    (3..=SLUG_MAX).contains(&slug.len())
-        && slug
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !slug.starts_with('-')
-        && !slug.ends_with('-')
-}
+pub use domain::slug::{is_valid as is_valid_slug, slugify};
 
 /// Keeps a `?next=` target only if it is a path on this site (no `//host`, no scheme, no API).
 pub fn safe_next(next: Option<String>) -> Option<String> {
@@ -85,13 +41,6 @@ pub fn current_path() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn slugs_drop_accents_and_punctuation() {
-        assert_eq!(slugify("Festival d'Été 2025"), "festival-d-ete-2025");
-        assert_eq!(slugify("  --Hello   World-- "), "hello-world");
-        assert!(is_valid_slug(&slugify("Cœur de Douala")));
-    }
 
     #[test]
     fn only_same_site_paths_are_followed() {

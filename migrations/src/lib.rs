@@ -8,6 +8,7 @@ mod helpers;
 mod m20261125_000001_users_and_auth;
 mod m20261125_000002_organizations;
 mod m20261125_000003_jobs;
+mod m20261125_000004_events;
 
 pub use helpers::UniqueKey;
 pub use sea_orm_migration::{MigrationTrait, MigratorTrait};
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000001_users_and_auth::Migration),
             Box::new(m20261125_000002_organizations::Migration),
             Box::new(m20261125_000003_jobs::Migration),
+            Box::new(m20261125_000004_events::Migration),
         ]
     }
 }
@@ -36,4 +38,5 @@ pub fn unique_keys() -> impl Iterator<Item = &'static UniqueKey> {
     m20261125_000001_users_and_auth::UNIQUE_KEYS
         .iter()
         .chain(m20261125_000002_organizations::UNIQUE_KEYS)
+        .chain(m20261125_000004_events::UNIQUE_KEYS)
 }

@@ -80,3 +80,11 @@ pub struct UpdateTierSettings {
     pub fee_fixed: Option<Vec<Money>>,
     pub fee_payer: Option<FeePayer>,
 }
+
+/// Platform curation of an event.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UpdateAdminEvent {
+    /// Featured events come first in discovery.
+    pub featured: Option<bool>,
+}

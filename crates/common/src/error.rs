@@ -23,6 +23,8 @@ pub enum ErrorCode {
     EmailTaken,
     SlugTaken,
     AlreadyMember,
+    /// The resource's state does not allow this (e.g. deleting a published event).
+    Conflict,
     LastOwner,
     InvitationInvalid,
     InvitationEmailMismatch,
@@ -50,6 +52,7 @@ impl ErrorCode {
             ErrorCode::EmailTaken => "email_taken",
             ErrorCode::SlugTaken => "slug_taken",
             ErrorCode::AlreadyMember => "already_member",
+            ErrorCode::Conflict => "conflict",
             ErrorCode::LastOwner => "last_owner",
             ErrorCode::InvitationInvalid => "invitation_invalid",
             ErrorCode::InvitationEmailMismatch => "invitation_email_mismatch",
@@ -81,6 +84,7 @@ impl ErrorCode {
             ErrorCode::EmailTaken
             | ErrorCode::SlugTaken
             | ErrorCode::AlreadyMember
+            | ErrorCode::Conflict
             | ErrorCode::LastOwner
             | ErrorCode::IdempotencyConflict => 409,
             ErrorCode::InvitationInvalid => 410,
@@ -131,6 +135,10 @@ impl ErrorCode {
             ErrorCode::AlreadyMember => (
                 "This person is already a member",
                 "Cette personne est déjà membre",
+            ),
+            ErrorCode::Conflict => (
+                "This cannot be done in its current state",
+                "Impossible dans l'état actuel",
             ),
             ErrorCode::LastOwner => (
                 "An organization must keep at least one owner",

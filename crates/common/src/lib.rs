@@ -7,15 +7,19 @@
 pub mod admin;
 pub mod auth;
 pub mod error;
+pub mod events;
 pub mod lang;
+pub mod localized;
 pub mod money;
 pub mod orgs;
 pub mod page;
+pub mod public;
 pub mod roles;
 pub mod users;
 
 pub use error::{ErrorCode, FieldError, Problem};
 pub use lang::Lang;
+pub use localized::Localized;
 pub use money::{Currency, Money};
 pub use page::Page;
 pub use roles::{Permission, Role};

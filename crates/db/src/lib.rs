@@ -12,12 +12,16 @@ mod error;
 mod scope;
 mod transaction;
 
+pub mod capacity_groups;
+pub mod categories;
+pub mod events;
 pub mod invitations;
 pub mod jobs;
 pub mod members;
 pub mod orgs;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
+pub mod ticket_types;
 pub mod tiers;
 pub mod tokens;
 pub mod users;

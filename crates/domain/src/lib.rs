@@ -3,4 +3,5 @@
 
 pub mod fees;
 pub mod roles;
+pub mod sales;
 pub mod slug;

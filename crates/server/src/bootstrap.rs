@@ -8,6 +8,7 @@ use secrecy::ExposeSecret;
 use tokio::sync::Notify;
 
 use crate::auth::jwt::JwtKeys;
+use crate::cache::Cache;
 use crate::clock::{Clock, SystemClock};
 use crate::settings::{LogFormat, Settings};
 use crate::state::AppState;
@@ -45,14 +46,18 @@ pub async fn build_state(settings: Settings, clock: Arc<dyn Clock>) -> anyhow::R
         ),
         None => Arc::new(FileMailer::new(settings.mail_dir.clone())),
     };
-    let (limiter, redis) = match &settings.redis_url {
+    let (limiter, cache, redis) = match &settings.redis_url {
         Some(url) => {
             let pool = integrations::redis_pool(url)
                 .await
                 .context("REDIS_URL is set but Redis does not answer")?;
-            (RateLimiter::redis(pool.clone(), "reckot:"), Some(pool))
+            (
+                RateLimiter::redis(pool.clone(), "reckot:"),
+                Cache::redis(pool.clone(), "reckot:cache:"),
+                Some(pool),
+            )
         }
-        None => (RateLimiter::in_process(), None),
+        None => (RateLimiter::in_process(), Cache::in_process(), None),
     };
     Ok(AppState {
         db,
@@ -61,6 +66,7 @@ pub async fn build_state(settings: Settings, clock: Arc<dyn Clock>) -> anyhow::R
         mailer,
         limiter: Arc::new(limiter),
         redis,
+        cache: Arc::new(cache),
         clock,
         jobs_ready: Arc::new(Notify::new()),
         settings: Arc::new(settings),

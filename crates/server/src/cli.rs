@@ -223,7 +223,84 @@ async fn seed_demo(state: &AppState) -> anyhow::Result<()> {
         country: "CM",
         currency: common::Currency::XAF,
     };
-    db::orgs::create_with_owner(&state.db, org, user.id, now).await?;
-    tracing::info!("demo organizer: {EMAIL} / {PASSWORD}");
+    let org = db::orgs::create_with_owner(&state.db, org, user.id, now).await?;
+    seed_demo_event(state, db::OrgScope::for_platform_operation(org.id))
+        .await
+        .map_err(|e| anyhow::anyhow!("seeding the demo event failed: {e}"))?;
+    tracing::info!("demo organizer: {EMAIL} / {PASSWORD}; demo event at /e/{DEMO_EVENT_SLUG}");
+    Ok(())
+}
+
+/// The demo event (also what `just bench-public` loads).
+pub const DEMO_EVENT_SLUG: &str = "douala-jazz-night";
+
+async fn seed_demo_event(state: &AppState, scope: db::OrgScope) -> crate::error::AppResult<()> {
+    use common::events::{
+        CreateCapacityGroup, CreateEvent, CreateTicketType, Location, Theme, Visibility,
+    };
+    use common::{Currency, Localized, Money};
+    let starts_at = state.now() + chrono::Duration::days(45);
+    let event = crate::services::events::create(
+        state,
+        scope,
+        CreateEvent {
+            title: Localized::new("Douala Jazz Night", "Nuit du Jazz de Douala"),
+            slug: Some(DEMO_EVENT_SLUG.into()),
+            summary: Localized::new("An evening of Cameroonian jazz by the river.", "Une soirée de jazz camerounais au bord du fleuve."),
+            description: Localized::new(
+                "## Line-up\n\n- Manu's heirs\n- **Wouri Quartet**\n\nDoors open at 19:00.",
+                "## Programme\n\n- Les héritiers de Manu\n- **Quartet du Wouri**\n\nOuverture des portes à 19 h.",
+            ),
+            category_id: None,
+            starts_at,
+            ends_at: starts_at + chrono::Duration::hours(5),
+            timezone: "Africa/Douala".into(),
+            location: Location {
+                venue_name: Some("Espace Wouri".into()),
+                address: Some("Boulevard de la Liberté".into()),
+                city: Some("Douala".into()),
+                country: Some("CM".into()),
+                latitude: Some(rust_decimal::Decimal::new(4_051_100, 6)),
+                longitude: Some(rust_decimal::Decimal::new(9_767_900, 6)),
+                online_url: None,
+            },
+            visibility: Visibility::Public,
+            currency: Some(Currency::XAF),
+            theme: Theme { primary_color: Some("#7c2d12".into()), accent_color: Some("#f59e0b".into()), custom_css: Some("h1 { letter-spacing: 0.02em }".into()) },
+        },
+    )
+    .await?;
+    let group = crate::services::ticket_types::create_group(
+        state,
+        scope,
+        event.id,
+        CreateCapacityGroup {
+            name: "Main hall".into(),
+            capacity: 300,
+        },
+    )
+    .await?;
+    for (name_en, name_fr, price, quantity, grouped) in [
+        ("Standard", "Standard", 5000, 250, true),
+        ("VIP table", "Table VIP", 25000, 60, true),
+        ("Student", "Étudiant", 0, 100, false),
+    ] {
+        let ticket = CreateTicketType {
+            name: Localized::new(name_en, name_fr),
+            description: Localized::default(),
+            price: Money::from_minor(price, Currency::XAF),
+            quantity,
+            sale_starts_at: None,
+            sale_ends_at: None,
+            min_per_order: 1,
+            max_per_order: 10,
+            access_code: None,
+            sort_order: 0,
+            active: true,
+            capacity_group_id: grouped.then_some(group.id),
+        };
+        crate::services::ticket_types::create(state, scope, event.id, ticket).await?;
+    }
+    crate::services::events::publish(state, scope, event.id).await?;
     Ok(())
 }

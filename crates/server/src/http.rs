@@ -5,4 +5,5 @@ pub mod client;
 pub mod health;
 pub mod problem;
 pub mod security;
+pub mod social;
 pub mod spa;

@@ -2,8 +2,10 @@
 
 pub mod auth;
 pub mod bootstrap;
+pub mod cache;
 pub mod cli;
 pub mod clock;
+pub mod content;
 pub mod error;
 pub mod http;
 pub mod jobs;

@@ -21,6 +21,8 @@ use utoipa::{Modify, OpenApi, PartialSchema, ToSchema};
         (name = "me", description = "The signed-in person's profile"),
         (name = "orgs", description = "Organizations and their settings"),
         (name = "members", description = "Members, roles and invitations"),
+        (name = "events", description = "Events, ticket types and capacity groups, as organizers manage them"),
+        (name = "public", description = "Discovery and event pages, for anyone (cached, with ETag)"),
         (name = "admin", description = "Platform administration"),
         (name = "health", description = "Liveness and readiness"),
     ),

@@ -5,10 +5,14 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 pub mod admin;
 pub mod auth;
+pub mod categories;
+pub mod events;
 pub mod invitations;
 pub mod me;
 pub mod members;
 pub mod orgs;
+pub mod public;
+pub mod ticket_types;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(auth::signup)
@@ -39,5 +43,35 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(admin::update_admin_org)
         .service(admin::list_admin_users)
         .service(admin::list_tiers)
-        .service(admin::update_tier);
+        .service(admin::update_tier)
+        .service(admin::update_admin_event)
+        .service(categories::list_admin_categories)
+        .service(categories::create_category)
+        .service(categories::update_category)
+        .service(categories::delete_category)
+        .service(events::list_events)
+        .service(events::create_event)
+        .service(events::get_event)
+        .service(events::update_event)
+        .service(events::delete_event)
+        .service(events::publish_event)
+        .service(events::unpublish_event)
+        .service(events::cancel_event)
+        .service(events::upload_event_cover)
+        .service(events::delete_event_cover)
+        .service(events::preview_event_theme)
+        .service(ticket_types::list_ticket_types)
+        .service(ticket_types::create_ticket_type)
+        .service(ticket_types::update_ticket_type)
+        .service(ticket_types::delete_ticket_type)
+        .service(ticket_types::list_capacity_groups)
+        .service(ticket_types::create_capacity_group)
+        .service(ticket_types::update_capacity_group)
+        .service(ticket_types::delete_capacity_group)
+        .service(public::list_categories)
+        .service(public::discover_events)
+        .service(public::get_public_event)
+        .service(public::unlock_ticket_types)
+        .service(public::event_calendar)
+        .service(public::event_theme_css);
 }

@@ -3,10 +3,15 @@
 
 pub mod accounts;
 pub mod admin;
+pub mod categories;
+pub mod event_fields;
+pub mod events;
 pub mod invitations;
 pub mod mail;
 pub mod members;
 pub mod orgs;
 pub mod profile;
+pub mod public_events;
 pub mod rate_limits;
 pub mod sessions;
+pub mod ticket_types;

@@ -9,6 +9,7 @@ use integrations::storage::Storage;
 use tokio::sync::Notify;
 
 use crate::auth::jwt::JwtKeys;
+use crate::cache::Cache;
 use crate::clock::Clock;
 use crate::settings::Settings;
 
@@ -21,6 +22,8 @@ pub struct AppState {
     pub storage: Arc<dyn Storage>,
     pub limiter: Arc<RateLimiter>,
     pub redis: Option<deadpool_redis::Pool>,
+    /// Public reads (event pages, discovery).
+    pub cache: Arc<Cache>,
     pub clock: Arc<dyn Clock>,
     /// Wakes the in-process worker as soon as a job is committed.
     pub jobs_ready: Arc<Notify>,

@@ -1,13 +1,14 @@
-//! The platform administrators' area (`/admin/*`): organizations, users, tiers.
+//! The platform administrators' area (`/admin/*`): organizations, users, tiers, categories.
 
 use common::Page;
 use common::admin::{
     AdminOrganization, AdminUser, TierSettings, UpdateAdminOrganization, UpdateTierSettings,
 };
+use common::events::{Category, CreateCategory, UpdateCategory};
 use common::orgs::Tier;
 use uuid::Uuid;
 
-use super::{ApiError, Body, Method, fetch_json, query};
+use super::{ApiError, Body, Method, fetch_empty, fetch_json, query};
 
 /// `GET /admin/orgs?q=&cursor=`.
 pub async fn list_admin_orgs(
@@ -48,6 +49,36 @@ pub async fn update_tier(tier: Tier, body: &UpdateTierSettings) -> Result<TierSe
         Method::Patch,
         &format!("/admin/tiers/{}", tier.as_str()),
         Body::json(body)?,
+    )
+    .await
+}
+
+/// `GET /admin/categories`.
+pub async fn list_admin_categories() -> Result<Vec<Category>, ApiError> {
+    fetch_json(Method::Get, "/admin/categories", Body::None).await
+}
+
+/// `POST /admin/categories`: 201; 409 `slug_taken`.
+pub async fn create_category(body: &CreateCategory) -> Result<Category, ApiError> {
+    fetch_json(Method::Post, "/admin/categories", Body::json(body)?).await
+}
+
+/// `PATCH /admin/categories/{category_id}`.
+pub async fn update_category(category_id: Uuid, body: &UpdateCategory) -> Result<Category, ApiError> {
+    fetch_json(
+        Method::Patch,
+        &format!("/admin/categories/{category_id}"),
+        Body::json(body)?,
+    )
+    .await
+}
+
+/// `DELETE /admin/categories/{category_id}`: 204.
+pub async fn delete_category(category_id: Uuid) -> Result<(), ApiError> {
+    fetch_empty(
+        Method::Delete,
+        &format!("/admin/categories/{category_id}"),
+        Body::None,
     )
     .await
 }

@@ -7,12 +7,12 @@ use super::ErrSignal;
 use crate::i18n::{Tr, field_error_text, t, use_lang};
 
 pub const LABEL: &str = "block text-sm font-medium text-gray-900";
-pub const INPUT: &str = "block w-full rounded-md border border-gray-300 bg-white px-3 py-2 text-gray-900 shadow-sm placeholder:text-gray-500 focus:border-emerald-600 focus:outline-none focus:ring-2 focus:ring-emerald-600/40 aria-[invalid=true]:border-red-600 disabled:bg-gray-100 disabled:text-gray-600";
+pub const INPUT: &str = "block w-full rounded-md border border-gray-300 bg-white px-3 py-2 text-gray-900 shadow-sm placeholder:text-gray-500 focus:border-emerald-600 focus:outline-none focus:ring-2 focus:ring-emerald-600/40 aria-[invalid=true]:border-red-600 disabled:bg-gray-100 disabled:text-gray-600 [&[readonly]]:bg-gray-100 [&[readonly]]:text-gray-700";
 pub const HINT: &str = "text-sm text-gray-600";
 const ERROR: &str = "text-sm font-medium text-red-800";
 
 /// The translated error for `field` in `error`, if any.
-fn field_message(
+pub fn field_message(
     error: Option<ErrSignal>,
     field: String,
 ) -> impl Fn() -> Option<String> + Clone + Send + Sync {
@@ -36,20 +36,27 @@ pub fn TextField(
     #[prop(optional)] error: Option<ErrSignal>,
     #[prop(default = "text")] kind: &'static str,
     #[prop(optional)] hint: Option<Tr>,
+    /// A hint computed at run time (with a currency or a time zone in it), instead of `hint`.
+    #[prop(optional, into)]
+    hint_text: Option<Signal<String>>,
     #[prop(optional)] autocomplete: Option<&'static str>,
     #[prop(optional)] inputmode: Option<&'static str>,
     #[prop(optional)] required: bool,
     #[prop(optional, into)] disabled: MaybeProp<bool>,
+    /// `min` of number and date inputs.
+    #[prop(optional)]
+    min: Option<&'static str>,
 ) -> impl IntoView {
     let msg = field_message(error, field);
     let hint_id = format!("{id}-hint");
     let err_id = format!("{id}-error");
     let (label_for, input_id) = (id.clone(), id.clone());
-    let described = if hint.is_some() {
+    let described = if hint.is_some() || hint_text.is_some() {
         format!("{hint_id} {err_id}")
     } else {
         err_id.clone()
     };
+    let dynamic_hint_id = hint_id.clone();
     view! {
         <div class="space-y-1">
             <label for=label_for class=LABEL>{t(label)}</label>
@@ -60,6 +67,7 @@ pub fn TextField(
                 class=INPUT
                 autocomplete=autocomplete
                 inputmode=inputmode
+                min=min
                 required=required
                 aria-invalid={
                     let msg = msg.clone();
@@ -70,6 +78,7 @@ pub fn TextField(
                 bind:value=value
             />
             {hint.map(|h| view! { <p id=hint_id class=HINT>{t(h)}</p> })}
+            {hint_text.map(|h| view! { <p id=dynamic_hint_id class=HINT>{h}</p> })}
             <p id=err_id class=ERROR>{msg}</p>
         </div>
     }
@@ -135,6 +144,92 @@ pub fn SelectField(
             </select>
             {hint.map(|h| view! { <p id=hint_id class=HINT>{t(h)}</p> })}
             <p id=err_id class=ERROR>{msg}</p>
+        </div>
+    }
+}
+
+/// A multi-line text field (`<textarea>`), with the same label, hint and error wiring.
+#[component]
+pub fn TextAreaField(
+    #[prop(into)] id: String,
+    label: Tr,
+    value: RwSignal<String>,
+    #[prop(optional, into)] field: String,
+    #[prop(optional)] error: Option<ErrSignal>,
+    #[prop(optional)] hint: Option<Tr>,
+    #[prop(default = 4)] rows: u32,
+    /// Monospace, no spell checking (code such as CSS).
+    #[prop(optional)]
+    code: bool,
+    /// The language of the text, for spell checking and screen readers.
+    #[prop(optional)]
+    lang: Option<&'static str>,
+    /// Keeps the label for screen readers only (a visible heading names the field).
+    #[prop(optional)]
+    label_hidden: bool,
+) -> impl IntoView {
+    let msg = field_message(error, field);
+    let hint_id = format!("{id}-hint");
+    let err_id = format!("{id}-error");
+    let (label_for, input_id) = (id.clone(), id.clone());
+    let described = if hint.is_some() {
+        format!("{hint_id} {err_id}")
+    } else {
+        err_id.clone()
+    };
+    let class = if code {
+        format!("{INPUT} font-mono text-sm")
+    } else {
+        INPUT.to_owned()
+    };
+    view! {
+        <div class="space-y-1">
+            <label for=label_for class=if label_hidden { "sr-only" } else { LABEL }>{t(label)}</label>
+            <textarea
+                id=input_id
+                name=id
+                rows=rows
+                class=class
+                lang=lang
+                spellcheck=if code { "false" } else { "true" }
+                aria-invalid={
+                    let msg = msg.clone();
+                    move || msg().is_some().to_string()
+                }
+                aria-describedby=described
+                bind:value=value
+            ></textarea>
+            {hint.map(|h| view! { <p id=hint_id class=HINT>{t(h)}</p> })}
+            <p id=err_id class=ERROR>{msg}</p>
+        </div>
+    }
+}
+
+/// A checkbox with its label to the right and an optional hint.
+#[component]
+pub fn CheckboxField(
+    #[prop(into)] id: String,
+    label: Tr,
+    checked: RwSignal<bool>,
+    #[prop(optional)] hint: Option<Tr>,
+) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    let (label_for, input_id) = (id.clone(), id.clone());
+    let described = hint.is_some().then(|| hint_id.clone());
+    view! {
+        <div class="space-y-1">
+            <div class="flex items-center gap-2">
+                <input
+                    id=input_id
+                    name=id
+                    type="checkbox"
+                    class="h-4 w-4 rounded border-gray-400 text-emerald-700 focus:ring-2 focus:ring-emerald-600"
+                    aria-describedby=described
+                    bind:checked=checked
+                />
+                <label for=label_for class=LABEL>{t(label)}</label>
+            </div>
+            {hint.map(|h| view! { <p id=hint_id class=HINT>{t(h)}</p> })}
         </div>
     }
 }

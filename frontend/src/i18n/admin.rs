@@ -44,3 +44,26 @@ pub const FIXED_FEES_HINT: Tr = Tr(
     "Laissez vide pour n'avoir aucun frais fixe dans cette devise.",
 );
 pub const TIER_SAVED: Tr = Tr("Plan {tier} saved", "Formule {tier} enregistrée");
+
+pub const TAB_CATEGORIES: Tr = Tr("Categories", "Catégories");
+pub const CATEGORY_SLUG: Tr = Tr("Slug", "Identifiant");
+pub const CATEGORY_SLUG_HINT: Tr = Tr(
+    "Used in discovery links (?category=music). It cannot be changed later.",
+    "Utilisé dans les liens de recherche (?category=musique). Il ne pourra plus être modifié.",
+);
+pub const CATEGORY_NAME_EN: Tr = Tr("Name (English)", "Nom (anglais)");
+pub const CATEGORY_NAME_FR: Tr = Tr("Name (French)", "Nom (français)");
+pub const CATEGORY_ICON: Tr = Tr("Icon", "Icône");
+pub const CATEGORY_SORT: Tr = Tr("Sort order", "Ordre d'affichage");
+pub const ADD_CATEGORY: Tr = Tr("Add category", "Ajouter une catégorie");
+pub const EDIT_CATEGORY: Tr = Tr("Edit category", "Modifier la catégorie");
+pub const SAVE_CATEGORY: Tr = Tr("Save category", "Enregistrer la catégorie");
+pub const NO_CATEGORIES: Tr = Tr("No categories yet.", "Aucune catégorie pour l'instant.");
+pub const CATEGORY_ADDED: Tr = Tr("Category {name} added", "Catégorie {name} ajoutée");
+pub const CATEGORY_SAVED: Tr = Tr("Category {name} saved", "Catégorie {name} enregistrée");
+pub const CATEGORY_DELETED: Tr = Tr("Category deleted", "Catégorie supprimée");
+pub const DELETE_CATEGORY_TITLE: Tr = Tr("Delete the category {name}?", "Supprimer la catégorie {name} ?");
+pub const DELETE_CATEGORY_TEXT: Tr = Tr(
+    "Events in it keep existing, without a category.",
+    "Ses événements restent, sans catégorie.",
+);

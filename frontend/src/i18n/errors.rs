@@ -86,6 +86,72 @@ fn field_code(code: &str) -> Option<Tr> {
             "This value is out of range",
             "Cette valeur est hors limites",
         ),
+        "before_start" => Tr("Must be after the start", "Doit être après le début"),
+        "after_event" => Tr(
+            "Sales must end by the end of the event",
+            "Les ventes doivent finir avant la fin de l'événement",
+        ),
+        "in_past" => Tr("This date is in the past", "Cette date est passée"),
+        "invalid_timezone" => Tr(
+            "Choose a time zone from the list",
+            "Choisissez un fuseau horaire dans la liste",
+        ),
+        "invalid_url" => Tr(
+            "Use a link starting with https://",
+            "Utilisez un lien commençant par https://",
+        ),
+        "invalid_color" => Tr(
+            "Use a color such as #0f766e",
+            "Utilisez une couleur comme #0f766e",
+        ),
+        "incomplete" => Tr(
+            "Give both latitude and longitude",
+            "Indiquez la latitude et la longitude",
+        ),
+        "parse_error" => Tr(
+            "This CSS cannot be read: check braces and semicolons",
+            "Ce CSS est illisible : vérifiez les accolades et les points-virgules",
+        ),
+        "import_not_allowed" => Tr(
+            "@import is not allowed",
+            "@import n'est pas autorisé",
+        ),
+        "external_url" => Tr(
+            "Links to other sites are not allowed in the CSS",
+            "Les liens vers d'autres sites ne sont pas autorisés dans le CSS",
+        ),
+        "too_large" => Tr("Too large", "Trop grand"),
+        "too_small" => Tr("Too small", "Trop petit"),
+        "negative" => Tr("Cannot be negative", "Ne peut pas être négatif"),
+        "below_sold" => Tr(
+            "Lower than what is already sold or held",
+            "Inférieur à ce qui est déjà vendu ou réservé",
+        ),
+        "currency_mismatch" => Tr(
+            "Prices are in the event's currency",
+            "Les prix sont dans la devise de l'événement",
+        ),
+        "has_priced_tickets" => Tr(
+            "The currency is fixed once a ticket has a price",
+            "La devise est fixée dès qu'un billet a un prix",
+        ),
+        "not_found" => Tr("Not found", "Introuvable"),
+        "invalid_code" => Tr(
+            "No tickets match this code",
+            "Aucun billet ne correspond à ce code",
+        ),
+        "invalid_icon" => Tr(
+            "Choose an icon from the list",
+            "Choisissez une icône dans la liste",
+        ),
+        "max_below_min" => Tr(
+            "Must be at least the minimum",
+            "Doit être au moins égal au minimum",
+        ),
+        "invalid_date" => Tr(
+            "Enter a date and time",
+            "Saisissez une date et une heure",
+        ),
         "invalid_token" => Tr(
             ErrorCode::InvalidToken.title(Lang::En),
             ErrorCode::InvalidToken.title(Lang::Fr),

@@ -11,13 +11,14 @@ use utoipa::OpenApi;
 use utoipa_actix_web::{AppExt, scope};
 use utoipa_swagger_ui::SwaggerUi;
 
-use crate::http::{health, problem, security, spa};
+use crate::http::{health, problem, security, social, spa};
 use crate::openapi::{BaseDoc, apply_conventions};
 use crate::routes;
 use crate::state::AppState;
 
 /// JSON bodies above this size are refused before parsing.
-const JSON_LIMIT_BYTES: usize = 64 * 1024;
+const JSON_LIMIT_BYTES: usize = 256 * 1024;
+const UPLOAD_LIMIT_BYTES: usize = 8 * 1024 * 1024;
 
 fn routed<T>(app: App<T>) -> utoipa_actix_web::UtoipaApp<T>
 where
@@ -57,7 +58,9 @@ pub fn build(
                 .error_handler(problem::json_error),
         )
         .app_data(web::QueryConfig::default().error_handler(problem::query_error))
-        .app_data(web::PathConfig::default().error_handler(problem::path_error));
+        .app_data(web::PathConfig::default().error_handler(problem::path_error))
+        // Raw uploads (logo, cover); each service enforces its own, smaller limit with a problem.
+        .app_data(web::PayloadConfig::new(UPLOAD_LIMIT_BYTES));
     let (app, mut doc) = routed(base).split_for_parts();
     apply_conventions(&mut doc);
     app.route(
@@ -80,6 +83,7 @@ pub fn build(
     )
     .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", doc))
     .service(spa::media)
+    .service(social::event_page)
     .default_service(web::to(spa::fallback))
     .wrap(Compress::default())
     .wrap(cors)

@@ -21,7 +21,13 @@ pub async fn fallback(
     let root = &state.settings.spa_dir;
     if let Some(file) = safe_join(root, path).filter(|p| p.is_file()) {
         let named = NamedFile::open(file).map_err(AppError::internal)?;
-        return Ok(named.into_response(&req));
+        let mut res = named.into_response(&req);
+        // File names carry no content hash, so browsers revalidate (cheaply, by ETag) every time.
+        res.headers_mut().insert(
+            header::CACHE_CONTROL,
+            header::HeaderValue::from_static("no-cache"),
+        );
+        return Ok(res);
     }
     let index = NamedFile::open(root.join("index.html")).map_err(|_| AppError::not_found())?;
     let mut res = index.into_response(&req);

@@ -70,3 +70,16 @@ pub async fn update_tier(
         admin::update_tier(&state, tier.into_inner(), body.into_inner()).await?,
     ))
 }
+
+/// Feature an event (featured events lead discovery) or stop featuring it.
+#[utoipa::path(tag = "admin", params(("event_id" = Uuid, Path)), request_body = common::admin::UpdateAdminEvent, responses((status = 204, description = "Updated")))]
+#[patch("/admin/events/{event_id}")]
+pub async fn update_admin_event(
+    state: web::Data<AppState>,
+    _admin: PlatformAdmin,
+    event_id: web::Path<Uuid>,
+    body: web::Json<common::admin::UpdateAdminEvent>,
+) -> AppResult<actix_web::HttpResponse> {
+    admin::update_event(&state, event_id.into_inner(), body.into_inner()).await?;
+    Ok(actix_web::HttpResponse::NoContent().finish())
+}

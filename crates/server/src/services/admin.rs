@@ -151,3 +151,16 @@ pub async fn update_tier(
         db::tiers::save(&state.db, &rule, state.now()).await?,
     ))
 }
+
+pub async fn update_event(
+    state: &AppState,
+    event_id: Uuid,
+    input: common::admin::UpdateAdminEvent,
+) -> AppResult<()> {
+    if let Some(featured) = input.featured {
+        let row = db::events::set_featured(&state.db, event_id, featured, state.now()).await?;
+        tracing::info!(event.id = %event_id, featured, "platform admin changed event curation");
+        crate::services::public_events::invalidate(state, &row.slug).await;
+    }
+    Ok(())
+}

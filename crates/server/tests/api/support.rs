@@ -90,6 +90,7 @@ impl TestApp {
             storage: Arc::new(LocalDiskStorage::new(settings.storage_dir.clone())),
             limiter: Arc::new(RateLimiter::in_process()),
             redis: None,
+            cache: Arc::new(reckot_server::cache::Cache::in_process()),
             clock: clock.clone(),
             jobs_ready: Arc::new(tokio::sync::Notify::new()),
             settings: Arc::new(settings),

@@ -39,6 +39,91 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
         "/api/v1/orgs/{org_id}/invitations/{invitation_id}",
         None,
     ),
+    ("get", "/api/v1/orgs/{org_id}/events", None),
+    (
+        "post",
+        "/api/v1/orgs/{org_id}/events",
+        Some(
+            r#"{"title":{"en":"Spy"},"starts_at":"2030-01-01T10:00:00Z","ends_at":"2030-01-01T12:00:00Z","timezone":"Africa/Douala"}"#,
+        ),
+    ),
+    ("get", "/api/v1/orgs/{org_id}/events/{event_id}", None),
+    (
+        "patch",
+        "/api/v1/orgs/{org_id}/events/{event_id}",
+        Some(r#"{"title":{"en":"Pwned"}}"#),
+    ),
+    ("delete", "/api/v1/orgs/{org_id}/events/{event_id}", None),
+    (
+        "post",
+        "/api/v1/orgs/{org_id}/events/{event_id}/publish",
+        None,
+    ),
+    (
+        "post",
+        "/api/v1/orgs/{org_id}/events/{event_id}/unpublish",
+        None,
+    ),
+    (
+        "post",
+        "/api/v1/orgs/{org_id}/events/{event_id}/cancel",
+        None,
+    ),
+    (
+        "put",
+        "/api/v1/orgs/{org_id}/events/{event_id}/cover",
+        Some("PNG"),
+    ),
+    (
+        "delete",
+        "/api/v1/orgs/{org_id}/events/{event_id}/cover",
+        None,
+    ),
+    (
+        "post",
+        "/api/v1/orgs/{org_id}/events/{event_id}/theme/preview",
+        Some(r#"{"custom_css":"h1{color:red}"}"#),
+    ),
+    (
+        "get",
+        "/api/v1/orgs/{org_id}/events/{event_id}/ticket-types",
+        None,
+    ),
+    (
+        "post",
+        "/api/v1/orgs/{org_id}/events/{event_id}/ticket-types",
+        Some(r#"{"name":{"en":"Free"},"price":{"amount":"0","currency":"XAF"},"quantity":5}"#),
+    ),
+    (
+        "patch",
+        "/api/v1/orgs/{org_id}/events/{event_id}/ticket-types/{ticket_type_id}",
+        Some(r#"{"quantity":1}"#),
+    ),
+    (
+        "delete",
+        "/api/v1/orgs/{org_id}/events/{event_id}/ticket-types/{ticket_type_id}",
+        None,
+    ),
+    (
+        "get",
+        "/api/v1/orgs/{org_id}/events/{event_id}/capacity-groups",
+        None,
+    ),
+    (
+        "post",
+        "/api/v1/orgs/{org_id}/events/{event_id}/capacity-groups",
+        Some(r#"{"name":"Spy","capacity":1}"#),
+    ),
+    (
+        "patch",
+        "/api/v1/orgs/{org_id}/events/{event_id}/capacity-groups/{group_id}",
+        Some(r#"{"capacity":1}"#),
+    ),
+    (
+        "delete",
+        "/api/v1/orgs/{org_id}/events/{event_id}/capacity-groups/{group_id}",
+        None,
+    ),
 ];
 
 fn org_scoped_operations() -> BTreeSet<(String, String)> {
@@ -93,6 +178,8 @@ db_test!(
             .as_str()
             .unwrap()
             .to_owned();
+        let (event_id, ticket_type_id, group_id) =
+            crate::events::event_with_tickets(&app, &victim, &victim_org).await;
         let before = snapshot(&app, &victim, &victim_org).await;
 
         let attacker = app.user("attacker@example.com").await;
@@ -102,7 +189,10 @@ db_test!(
             let path = template
                 .replace("{org_id}", &victim_org)
                 .replace("{user_id}", &victim_id)
-                .replace("{invitation_id}", &invitation_id);
+                .replace("{invitation_id}", &invitation_id)
+                .replace("{event_id}", &event_id)
+                .replace("{ticket_type_id}", &ticket_type_id)
+                .replace("{group_id}", &group_id);
             let mut req = match *method {
                 "get" => TestRequest::get(),
                 "post" => TestRequest::post(),
@@ -145,5 +235,6 @@ async fn snapshot(app: &TestApp, token: &str, org: &str) -> Value {
         "org": app.get(&format!("/api/v1/orgs/{org}"), token).await.body,
         "members": app.get(&format!("/api/v1/orgs/{org}/members"), token).await.body,
         "invitations": app.get(&format!("/api/v1/orgs/{org}/invitations"), token).await.body,
+        "events": app.get(&format!("/api/v1/orgs/{org}/events"), token).await.body,
     })
 }

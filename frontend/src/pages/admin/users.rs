@@ -47,7 +47,12 @@ pub fn AdminUsers() -> impl IntoView {
         <div class="space-y-4">
             <SearchBar id="admin-user-search" label=admin::SEARCH_USERS value=q on_search=Callback::new(move |()| load(false)) />
             <ErrorAlert error />
-            <div class="overflow-x-auto rounded-lg border border-gray-200 bg-white shadow-sm">
+            <div
+                role="region"
+                aria-label=t(admin::TAB_USERS)
+                tabindex="0"
+                class="overflow-x-auto rounded-lg border border-gray-200 bg-white shadow-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-emerald-600"
+            >
                 <table class="min-w-full divide-y divide-gray-200">
                     <thead class="bg-gray-50">
                         <tr>

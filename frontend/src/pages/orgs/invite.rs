@@ -11,6 +11,7 @@ use crate::components::{
     ErrSignal, ErrorAlert, Flash, FlashMessage, SelectField, SubmitButton, TextField,
 };
 use crate::i18n::{auth, members as m, role_name, t, ui, use_lang};
+use crate::perms;
 
 #[component]
 pub fn InviteForm(
@@ -24,10 +25,10 @@ pub fn InviteForm(
     let error: ErrSignal = RwSignal::new(None);
     let flash = RwSignal::new(None);
     let pending = RwSignal::new(false);
-    // Only owners hand out ownership.
+    // Only owners hand out ownership (`domain::roles::may_assign`).
     let offered: Vec<Role> = Role::ALL
         .into_iter()
-        .filter(|r| *r != Role::Owner || my_role == Some(Role::Owner))
+        .filter(|r| my_role.is_some_and(|a| perms::may_assign(a, None, Some(*r))))
         .collect();
     let options = Signal::derive(move || {
         let l = lang.get();

@@ -12,7 +12,7 @@ use uuid::Uuid;
 use crate::api::{self, ApiError};
 use crate::components::status::LoadError;
 use crate::components::{Loading, NotFound};
-use crate::i18n::{Tr, orgs, t};
+use crate::i18n::{Tr, events, orgs, t};
 use crate::perms;
 use crate::state::use_session;
 
@@ -120,16 +120,21 @@ pub fn OrgLayout() -> impl IntoView {
     }
 }
 
-/// Overview / Members / Settings, with `aria-current` on the open one.
+/// Overview / Events / Members / Settings, with `aria-current` on the open one.
 #[component]
 fn OrgNav(id: Uuid) -> impl IntoView {
     let ctx = use_org();
     let location = use_location();
     let base = format!("/orgs/{id}");
+    // Sections with sub-pages (Events) stay current on them.
     let tab = move |href: String, label: Tr| {
         let target = href.clone();
-        let current =
-            move || (location.pathname.get().trim_end_matches('/') == target).then_some("page");
+        let current = move || {
+            let path = location.pathname.get();
+            let path = path.trim_end_matches('/');
+            let nested = target.ends_with("/events") && path.starts_with(&format!("{target}/"));
+            (path == target || nested).then_some("page")
+        };
         view! {
             <li>
                 <a
@@ -146,6 +151,7 @@ fn OrgNav(id: Uuid) -> impl IntoView {
         <nav aria-label=t(orgs::ORG_NAV) class="mb-6 border-b border-gray-200 pb-2">
             <ul class="flex flex-wrap gap-1">
                 {tab(base.clone(), orgs::OVERVIEW)}
+                {tab(format!("{base}/events"), events::EVENTS)}
                 {tab(format!("{base}/members"), orgs::MEMBERS)}
                 <Show when=move || ctx.can(Permission::ManageSettings)>{tab(format!("/orgs/{id}/settings"), orgs::SETTINGS)}</Show>
             </ul>

@@ -10,6 +10,7 @@ use uuid::Uuid;
 use crate::api::{self, ApiError};
 use crate::components::button::SMALL_DANGER;
 use crate::i18n::{members as m, role_name, t, use_lang};
+use crate::perms;
 use crate::util::format_date;
 
 const TD: &str = "whitespace-nowrap px-4 py-3 text-sm text-gray-900";
@@ -19,7 +20,8 @@ pub fn MemberRow(
     org_id: Uuid,
     member: Member,
     is_me: bool,
-    manage: bool,
+    /// My role here: what I may change follows `domain::roles::may_assign`.
+    my_role: Option<Role>,
     on_remove: Callback<Member>,
     on_changed: Callback<Result<Member, ApiError>>,
 ) -> impl IntoView {
@@ -43,7 +45,14 @@ pub fn MemberRow(
             );
         });
     };
-    let role_cell = if manage {
+    let can_edit = my_role.is_some_and(|a| perms::may_assign(a, Some(role), None));
+    let choices: Vec<Role> = Role::ALL
+        .into_iter()
+        .filter(|r| {
+            *r == role || my_role.is_some_and(|a| perms::may_assign(a, Some(role), Some(*r)))
+        })
+        .collect();
+    let role_cell = if can_edit {
         let label_name = name.clone();
         view! {
             <select
@@ -52,7 +61,7 @@ pub fn MemberRow(
                 class="rounded-md border border-gray-300 bg-white px-2 py-1 text-sm focus:border-emerald-600 focus:outline-none focus:ring-2 focus:ring-emerald-600/40"
                 on:change=on_role
             >
-                {Role::ALL
+                {choices
                     .into_iter()
                     .map(|r| view! { <option value=r.as_str() prop:selected=r == role>{t(role_name(r))}</option> })
                     .collect_view()}
@@ -62,7 +71,7 @@ pub fn MemberRow(
     } else {
         view! { <span>{t(role_name(role))}</span> }.into_any()
     };
-    let removable = manage || is_me;
+    let removable = can_edit || is_me;
     let remove_label = if is_me { m::LEAVE } else { m::REMOVE };
     let aria = move || format!("{} {}", remove_label.get(lang.get()), name);
     let member_for_click = member.clone();

@@ -132,7 +132,12 @@ pub fn MembersPage() -> impl IntoView {
         Some(Err(e)) if e.is(ErrorCode::Forbidden) => view! { <ErrorAlert error=RwSignal::new(Some(e)) /> }.into_any(),
         Some(Err(e)) => view! { <LoadError error=e on_retry=Callback::new(move |()| reload.update(|n| *n += 1)) /> }.into_any(),
         Some(Ok(list)) => view! {
-            <div class="overflow-x-auto rounded-lg border border-gray-200 bg-white shadow-sm">
+            <div
+                role="region"
+                aria-label=t(m::MEMBERS_TITLE)
+                tabindex="0"
+                class="overflow-x-auto rounded-lg border border-gray-200 bg-white shadow-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-emerald-600"
+            >
                 <table class="min-w-full divide-y divide-gray-200">
                     <thead class="bg-gray-50">
                         <tr>
@@ -148,7 +153,7 @@ pub fn MembersPage() -> impl IntoView {
                             .into_iter()
                             .map(|member| {
                                 let is_me = Some(member.user_id) == me;
-                                view! { <MemberRow org_id member is_me manage=manage() on_remove=ask_remove on_changed /> }
+                                view! { <MemberRow org_id member is_me my_role=ctx.role() on_remove=ask_remove on_changed /> }
                             })
                             .collect_view()}
                     </tbody>
