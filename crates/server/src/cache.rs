@@ -111,3 +111,64 @@ impl Cache {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+
+    async fn redis_cache() -> Option<Cache> {
+        let url =
+            std::env::var("TEST_REDIS_URL").unwrap_or_else(|_| "redis://127.0.0.1:6379".into());
+        match integrations::redis_pool(&url).await {
+            Ok(pool) => Some(Cache::redis(
+                pool,
+                format!("reckot-test:{}:", uuid::Uuid::new_v4().simple()),
+            )),
+            Err(e) if std::env::var("RECKOT_REQUIRE_SERVICES").as_deref() == Ok("1") => {
+                panic!(
+                    "Redis at {url} is required (RECKOT_REQUIRE_SERVICES=1) but unreachable: {e}"
+                )
+            }
+            Err(_) => {
+                eprintln!("SKIPPED: redis unreachable");
+                None
+            }
+        }
+    }
+
+    async fn behaves_like_a_cache(cache: &Cache) {
+        assert_eq!(cache.get("event:a").await, None);
+        cache
+            .set("event:a", b"A".to_vec(), Duration::from_secs(30))
+            .await;
+        cache
+            .set("discover:1", b"1".to_vec(), Duration::from_secs(30))
+            .await;
+        cache
+            .set("discover:2", b"2".to_vec(), Duration::from_secs(30))
+            .await;
+        assert_eq!(cache.get("event:a").await, Some(b"A".to_vec()));
+        cache.delete(&["event:a".into(), "discover:*".into()]).await;
+        assert_eq!(cache.get("event:a").await, None);
+        assert_eq!(cache.get("discover:1").await, None);
+        assert_eq!(cache.get("discover:2").await, None);
+        cache
+            .set("short", b"x".to_vec(), Duration::from_millis(1100))
+            .await;
+        tokio::time::sleep(Duration::from_millis(2100)).await;
+        assert_eq!(cache.get("short").await, None, "entries expire");
+    }
+
+    #[tokio::test]
+    async fn the_in_process_cache_stores_expires_and_invalidates_by_prefix() {
+        behaves_like_a_cache(&Cache::in_process()).await;
+    }
+
+    #[tokio::test]
+    async fn the_redis_cache_stores_expires_and_invalidates_by_prefix() {
+        if let Some(cache) = redis_cache().await {
+            behaves_like_a_cache(&cache).await;
+        }
+    }
+}

@@ -430,3 +430,39 @@ db_test!(
         assert_eq!(list.body["items"][0]["featured"], true);
     }
 );
+
+db_test!(
+    instances_sharing_redis_see_each_others_changes_at_once,
+    |app: TestApp| async move {
+        let prefix = format!("reckot-test:{}:", uuid::Uuid::new_v4().simple());
+        let (Some(a), Some(b)) = (
+            app.redis_instance(&prefix).await,
+            app.redis_instance(&prefix).await,
+        ) else {
+            return;
+        };
+        let t = app.user("redis@example.com").await;
+        let org = app.org(&t, "Redis Org").await;
+        let slug = published_event(&app, &t, &org, "Shared Cache Gig", "Douala").await;
+        let path = format!("/api/v1/public/events/{slug}");
+        let first = crate::support::call_state(&a, TestRequest::get().uri(&path)).await;
+        assert_eq!(first.body["title"]["en"], "Shared Cache Gig");
+        let id = app
+            .get(&format!("/api/v1/orgs/{org}/events"), &t)
+            .await
+            .body["items"][0]["id"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let req = TestRequest::patch()
+            .uri(&format!("/api/v1/orgs/{org}/events/{id}"))
+            .insert_header(("Authorization", format!("Bearer {t}")))
+            .set_json(json!({"title": {"en": "Renamed On B"}}));
+        assert_eq!(
+            crate::support::call_state(&b, req).await.status,
+            StatusCode::OK
+        );
+        let seen_by_a = crate::support::call_state(&a, TestRequest::get().uri(&path)).await;
+        assert_eq!(seen_by_a.body["title"]["en"], "Renamed On B");
+    }
+);

@@ -105,11 +105,39 @@ impl TestApp {
     }
 
     pub async fn call(&self, req: TestRequest) -> Res {
-        let app = test::init_service(reckot_server::http::app::build(self.state.clone())).await;
+        call_state(&self.state, req).await
+    }
+
+    /// This app's state with its public cache in Redis under `prefix`, as a second instance
+    /// would have it. `None` (skipped) when Redis is unreachable and not required.
+    pub async fn redis_instance(&self, prefix: &str) -> Option<AppState> {
+        let url =
+            std::env::var("TEST_REDIS_URL").unwrap_or_else(|_| "redis://127.0.0.1:6379".into());
+        let pool = match integrations::redis_pool(&url).await {
+            Ok(pool) => pool,
+            Err(e) if std::env::var("RECKOT_REQUIRE_SERVICES").as_deref() == Ok("1") => {
+                panic!("Redis required: {e}")
+            }
+            Err(_) => {
+                eprintln!("SKIPPED: redis unreachable");
+                return None;
+            }
+        };
+        let mut state = self.state.clone();
+        state.cache = Arc::new(reckot_server::cache::Cache::redis(pool, prefix));
+        Some(state)
+    }
+}
+
+pub async fn call_state(state: &AppState, req: TestRequest) -> Res {
+    {
+        let app = test::init_service(reckot_server::http::app::build(state.clone())).await;
         let res = app.call(req.to_request()).await.unwrap();
         into_res(res).await
     }
+}
 
+impl TestApp {
     pub async fn send(
         &self,
         method: &str,
