@@ -18,13 +18,17 @@ use crate::testing::TestDb;
 
 type TestResult = Result<(), Box<dyn Error>>;
 
-const APP_TABLES: [&str; 8] = [
+const APP_TABLES: [&str; 12] = [
+    "capacity_groups",
+    "categories",
     "email_tokens",
+    "events",
     "invitations",
     "jobs",
     "memberships",
     "organizations",
     "refresh_tokens",
+    "ticket_types",
     "tier_settings",
     "users",
 ];

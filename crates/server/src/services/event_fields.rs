@@ -170,11 +170,7 @@ pub fn build(input: EventInput) -> Result<EventFields, Vec<FieldError>> {
             Ok(scoped) => Some(scoped),
             Err(issues) => {
                 for issue in issues {
-                    errors.push(
-                        "theme.custom_css",
-                        issue.code,
-                        &format!("line {}: {}", issue.line, issue.message),
-                    );
+                    errors.push("theme.custom_css", issue.code, &css_message(&issue));
                 }
                 None
             }
@@ -318,5 +314,14 @@ mod tests {
         assert_eq!(from_e6(Some(4_051_100)), Some(d));
         assert_eq!(e6(Some(Decimal::from(91)), 90, "lat", &mut errors), None);
         assert_eq!(errors.0.len(), 1);
+    }
+}
+
+/// "line 3: ..." when the problem has a line, the message alone otherwise.
+pub fn css_message(issue: &content::css::CssIssue) -> String {
+    if issue.line > 0 {
+        format!("line {}: {}", issue.line, issue.message)
+    } else {
+        issue.message.clone()
     }
 }

@@ -11,7 +11,7 @@ use integrations::storage::sniff_image;
 use uuid::Uuid;
 
 use crate::error::{AppError, AppResult};
-use crate::services::event_fields::{self, Errors, EventInput, THEME_SCOPE, to_dto};
+use crate::services::event_fields::{self, Errors, EventInput, THEME_SCOPE, css_message, to_dto};
 use crate::services::public_events;
 use crate::state::AppState;
 
@@ -364,11 +364,7 @@ pub fn preview_theme(input: PreviewTheme) -> AppResult<ThemePreview> {
         .map_err(|issues| {
             let mut errors = Errors::default();
             for issue in issues {
-                errors.push(
-                    "theme.custom_css",
-                    issue.code,
-                    &format!("line {}: {}", issue.line, issue.message),
-                );
+                errors.push("theme.custom_css", issue.code, &css_message(&issue));
             }
             AppError::fields(errors.0)
         })

@@ -354,7 +354,7 @@ pub async fn calendar(state: &AppState, slug: &str) -> AppResult<String> {
     let title = join(&row.title_en, &row.title_fr);
     let summary = join(&row.summary_en, &row.summary_fr);
     let url = format!("{}/e/{}", state.settings.base_url, row.slug);
-    Ok(crate::content::ics::event_ics(
+    Ok(crate::content::ics::event_ics_stamped(
         &crate::content::ics::IcsEvent {
             uid: format!("{}@reckot", row.id),
             title: title.get(common::Lang::En),
@@ -367,8 +367,12 @@ pub async fn calendar(state: &AppState, slug: &str) -> AppResult<String> {
                 .or(row.online_url.clone()),
             url,
             organizer_name: &org.name,
-            sequence: 0,
+            // Seconds since creation of the last saved change: grows with every update, which
+            // is what calendars compare.
+            sequence: u32::try_from(row.updated_at.timestamp() - row.created_at.timestamp())
+                .unwrap_or(0),
         },
+        state.now(),
     ))
 }
 
