@@ -38,6 +38,8 @@ pub const RESET_PER_IP: Limit = Limit {
 /// Counts one attempt against every `(limit, key)`; refuses with 429 when any is exhausted.
 pub async fn check(state: &AppState, checks: &[(&Limit, &str)]) -> AppResult<()> {
     for (limit, key) in checks {
+        // Keys end up in Redis: store a digest, never the email address or IP itself.
+        let key = &crate::auth::secret_token::hash(key)[..32];
         let decision: RateDecision = match state
             .limiter
             .check(limit.bucket, key, limit.limit, limit.window)
