@@ -157,18 +157,19 @@ stop() {
     wait "$pid" 2>/dev/null || true
 }
 
-# The ceiling, measured right before each database so that both see the same machine load.
-bench_ceiling() {
-    local db=$1 port log pid
+# The ceiling is measured right before and right after each database, so that both see the same
+# machine load (other builds on these shared cores); the summary uses the mean of the two.
+CEILING_PID=""
+CEILING_URL=""
+start_ceiling() {
+    local db=$1 port log
     port=$(free_port)
     log="$WORK/ceiling-$db.log"
-    step "ceiling: trivial actix-web JSON handler (for $db)"
     BIND_ADDR="127.0.0.1:$port" "$CEILING_BIN" >"$log" 2>&1 &
-    pid=$!
-    PIDS+=("$pid")
-    wait_ready "http://127.0.0.1:$port/api/v1/public/events/$SLUG" "$pid" "$log"
-    measure ceiling "$db" "http://127.0.0.1:$port/api/v1/public/events/$SLUG" "$pid"
-    stop "$pid"
+    CEILING_PID=$!
+    PIDS+=("$CEILING_PID")
+    CEILING_URL="http://127.0.0.1:$port/api/v1/public/events/$SLUG"
+    wait_ready "$CEILING_URL" "$CEILING_PID" "$log"
 }
 
 # bench_reckot DB DATABASE_URL
@@ -223,14 +224,25 @@ bench_reckot() {
     stop "$pid"
 }
 
+# bench_db DB DATABASE_URL: ceiling, reckot, ceiling again.
+bench_db() {
+    local db=$1 url=$2
+    step "ceiling: trivial actix-web JSON handler (before $db)"
+    start_ceiling "$db"
+    measure ceiling "$db" "$CEILING_URL" "$CEILING_PID"
+    bench_reckot "$db" "$url"
+    step "ceiling again (after $db)"
+    measure ceiling_after "$db" "$CEILING_URL" "$CEILING_PID"
+    stop "$CEILING_PID"
+}
+
 # ---------------------------------------------------------------------------------------------
 # The runs
 
 for db in $DBS; do
     case "$db" in
         sqlite)
-            bench_ceiling sqlite
-            bench_reckot sqlite "sqlite://$WORK/bench.sqlite?mode=rwc"
+            bench_db sqlite "sqlite://$WORK/bench.sqlite?mode=rwc"
             ;;
         postgres)
             if ! PGCONNECT_TIMEOUT=3 psql "$PG_URL/postgres" -qAtc 'select 1' >/dev/null 2>&1; then
@@ -241,8 +253,7 @@ for db in $DBS; do
             PG_DB="reckot_bench_$$_$(date +%s)"
             psql "$PG_URL/postgres" -q -v ON_ERROR_STOP=1 -c "create database \"$PG_DB\"" >/dev/null
             info "created database $PG_DB (dropped at exit)"
-            bench_ceiling postgres
-            bench_reckot postgres "$PG_URL/$PG_DB"
+            bench_db postgres "$PG_URL/$PG_DB"
             ;;
         *) die "unknown database '$db' in BENCH_DBS (sqlite, postgres)" ;;
     esac

@@ -62,6 +62,21 @@ impl ApiError {
         })
     }
 
+    /// Every error reported on `field` (a field can break several rules at once).
+    pub fn field_all(&self, field: &str) -> Vec<FieldError> {
+        let all: Vec<FieldError> = self
+            .field_errors()
+            .iter()
+            .filter(|e| e.field == field)
+            .cloned()
+            .collect();
+        if all.is_empty() {
+            self.field(field).into_iter().collect()
+        } else {
+            all
+        }
+    }
+
     /// Every field error of a problem (none for other failures).
     pub fn field_errors(&self) -> &[FieldError] {
         match self {

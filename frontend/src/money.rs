@@ -73,20 +73,35 @@ mod tests {
 
     #[test]
     fn amounts_read_in_each_language() {
-        assert_eq!(format_money(&money("5000", Currency::XAF), Lang::En), "5,000 XAF");
+        assert_eq!(
+            format_money(&money("5000", Currency::XAF), Lang::En),
+            "5,000 XAF"
+        );
         assert_eq!(
             format_money(&money("1250000", Currency::XOF), Lang::Fr),
             "1\u{202f}250\u{202f}000 XOF"
         );
-        assert_eq!(format_money(&money("12.5", Currency::USD), Lang::En), "12.50 USD");
-        assert_eq!(format_money(&money("1234.5", Currency::EUR), Lang::Fr), "1\u{202f}234,50 EUR");
+        assert_eq!(
+            format_money(&money("12.5", Currency::USD), Lang::En),
+            "12.50 USD"
+        );
+        assert_eq!(
+            format_money(&money("1234.5", Currency::EUR), Lang::Fr),
+            "1\u{202f}234,50 EUR"
+        );
         assert_eq!(format_money(&money("0", Currency::XAF), Lang::En), "0 XAF");
     }
 
     #[test]
     fn typed_prices_respect_the_currency() {
-        assert_eq!(parse_amount("5 000", Currency::XAF), Ok(Decimal::from(5000)));
-        assert_eq!(parse_amount("12,50", Currency::USD), Decimal::from_str("12.5").map_err(|_| ""));
+        assert_eq!(
+            parse_amount("5 000", Currency::XAF),
+            Ok(Decimal::from(5000))
+        );
+        assert_eq!(
+            parse_amount("12,50", Currency::USD),
+            Decimal::from_str("12.5").map_err(|_| "")
+        );
         assert_eq!(parse_amount("10.5", Currency::XAF), Err("too_precise"));
         assert_eq!(parse_amount("abc", Currency::USD), Err("invalid_number"));
         assert_eq!(parse_amount("-3", Currency::USD), Err("negative"));

@@ -51,7 +51,9 @@ pub fn adopt(key: &'static str, css: &str) {
             let _ = sheet.replace_sync(css);
             return;
         }
-        let Ok(sheet) = CssStyleSheet::new() else { return };
+        let Ok(sheet) = CssStyleSheet::new() else {
+            return;
+        };
         if sheet.replace_sync(css).is_err() {
             return;
         }

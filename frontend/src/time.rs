@@ -2,7 +2,7 @@
 //! (no time-zone database in the wasm): `datetime-local` values to and from UTC instants, and
 //! dates and times for reading, in the event's zone or the viewer's.
 
-use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, Timelike, Utc};
 use common::Lang;
 use js_sys::{Array, Date, Function, Intl, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
@@ -52,13 +52,22 @@ pub fn zone_label(tz: &str) -> String {
 }
 
 /// An `Intl.DateTimeFormat`, or `None` when the zone (or locale) is refused.
-fn formatter(locale: &str, tz: Option<&str>, opts: &[(&str, &str)]) -> Option<Intl::DateTimeFormat> {
+fn formatter(
+    locale: &str,
+    tz: Option<&str>,
+    opts: &[(&str, &str)],
+) -> Option<Intl::DateTimeFormat> {
     let options = Object::new();
     for (k, v) in opts {
         Reflect::set(&options, &JsValue::from_str(k), &JsValue::from_str(v)).ok()?;
     }
     if let Some(tz) = tz {
-        Reflect::set(&options, &JsValue::from_str("timeZone"), &JsValue::from_str(tz)).ok()?;
+        Reflect::set(
+            &options,
+            &JsValue::from_str("timeZone"),
+            &JsValue::from_str(tz),
+        )
+        .ok()?;
     }
     // Built through Reflect so that an unknown zone is an `Err` here, not a thrown exception.
     let intl = Reflect::get(&js_sys::global(), &JsValue::from_str("Intl")).ok()?;
@@ -67,7 +76,9 @@ fn formatter(locale: &str, tz: Option<&str>, opts: &[(&str, &str)]) -> Option<In
         .dyn_into()
         .ok()?;
     let args = Array::of2(&JsValue::from_str(locale), &options);
-    Reflect::construct(&ctor, &args).ok().map(JsCast::unchecked_into)
+    Reflect::construct(&ctor, &args)
+        .ok()
+        .map(JsCast::unchecked_into)
 }
 
 fn js_date(at: &DateTime<Utc>) -> Date {
@@ -105,8 +116,12 @@ fn wall_clock(at: &DateTime<Utc>, tz: &str) -> Option<NaiveDateTime> {
     let parts = f.format_to_parts(&js_date(at));
     let mut fields = [0u32; 6];
     for part in parts.iter() {
-        let kind = Reflect::get(&part, &JsValue::from_str("type")).ok()?.as_string()?;
-        let value = Reflect::get(&part, &JsValue::from_str("value")).ok()?.as_string()?;
+        let kind = Reflect::get(&part, &JsValue::from_str("type"))
+            .ok()?
+            .as_string()?;
+        let value = Reflect::get(&part, &JsValue::from_str("value"))
+            .ok()?
+            .as_string()?;
         let slot = match kind.as_str() {
             "year" => 0,
             "month" => 1,
@@ -134,15 +149,56 @@ pub fn local_to_utc(local: NaiveDateTime, tz: &str) -> Option<DateTime<Utc>> {
     let first = offset(&guess, tz)?;
     let candidate = guess - first;
     let second = offset(&candidate, tz)?;
-    Some(if second == first { candidate } else { guess - second })
+    Some(if second == first {
+        candidate
+    } else {
+        guess - second
+    })
 }
 
 /// Parses an `<input type="datetime-local">` value (`2026-12-05T19:30`, seconds optional).
+/// By hand rather than with chrono's format strings, which weigh on the wasm.
 pub fn parse_input(value: &str) -> Option<NaiveDateTime> {
-    let v = value.trim();
-    NaiveDateTime::parse_from_str(v, "%Y-%m-%dT%H:%M")
-        .or_else(|_| NaiveDateTime::parse_from_str(v, "%Y-%m-%dT%H:%M:%S"))
-        .ok()
+    let (date, time) = value.trim().split_once('T')?;
+    let mut t = time.split(':');
+    let h = t.next()?.parse().ok()?;
+    let mi = t.next()?.parse().ok()?;
+    let s = match t.next() {
+        Some(sec) => sec.split('.').next()?.parse().ok()?,
+        None => 0,
+    };
+    if t.next().is_some() {
+        return None;
+    }
+    parse_date(date)?.and_hms_opt(h, mi, s)
+}
+
+/// Parses `YYYY-MM-DD` (an `<input type="date">` value).
+pub fn parse_date(value: &str) -> Option<NaiveDate> {
+    let mut p = value.trim().splitn(3, '-');
+    let y = p.next()?;
+    if y.len() != 4 {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(
+        y.parse().ok()?,
+        p.next()?.parse().ok()?,
+        p.next()?.parse().ok()?,
+    )
+}
+
+/// `YYYY-MM-DD`.
+pub fn date_string(d: &NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
+fn input_string(w: &NaiveDateTime) -> String {
+    format!(
+        "{}T{:02}:{:02}",
+        date_string(&w.date()),
+        w.hour(),
+        w.minute()
+    )
 }
 
 /// A `datetime-local` value typed in `tz`, as UTC.
@@ -153,7 +209,7 @@ pub fn input_to_utc(value: &str, tz: &str) -> Option<DateTime<Utc>> {
 /// `at` as a `datetime-local` value in `tz`.
 pub fn utc_to_input(at: &DateTime<Utc>, tz: &str) -> String {
     wall_clock(at, tz)
-        .map(|w| w.format("%Y-%m-%dT%H:%M").to_string())
+        .map(|w| input_string(&w))
         .unwrap_or_default()
 }
 
@@ -173,11 +229,16 @@ pub fn format_datetime(at: &DateTime<Utc>, tz: Option<&str>, lang: Lang) -> Stri
     formatter(lang.as_str(), tz, &LONG)
         .and_then(|f| f.format().call1(&f, &js_date(at)).ok())
         .and_then(|v| v.as_string())
-        .unwrap_or_else(|| at.format("%Y-%m-%d %H:%M UTC").to_string())
+        .unwrap_or_else(|| format!("{} UTC", input_string(&at.naive_utc()).replace('T', " ")))
 }
 
 /// `Sat, 5 Dec 2026, 19:30 – 23:00 WAT`: a start and an end, said as briefly as they allow.
-pub fn format_range(start: &DateTime<Utc>, end: &DateTime<Utc>, tz: Option<&str>, lang: Lang) -> String {
+pub fn format_range(
+    start: &DateTime<Utc>,
+    end: &DateTime<Utc>,
+    tz: Option<&str>,
+    lang: Lang,
+) -> String {
     let tz = tz.filter(|z| is_known_zone(z));
     formatter(lang.as_str(), tz, &LONG)
         .and_then(|f| f.format_range(&js_date(start), &js_date(end)).ok())
@@ -208,13 +269,24 @@ pub fn format_short(at: &DateTime<Utc>, tz: &str, lang: Lang) -> String {
     )
     .and_then(|f| f.format().call1(&f, &js_date(at)).ok())
     .and_then(|v| v.as_string())
-    .unwrap_or_else(|| at.format("%Y-%m-%d %H:%M").to_string())
+    .unwrap_or_else(|| input_string(&at.naive_utc()).replace('T', " "))
 }
 
-/// Today in the viewer's zone as `YYYY-MM-DD` (the minimum of date filters).
-pub fn today_input() -> String {
-    let now = Utc::now();
-    wall_clock(&now, &viewer_tz())
-        .map(|w| w.format("%Y-%m-%d").to_string())
-        .unwrap_or_else(|| now.format("%Y-%m-%d").to_string())
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn input_values_parse_and_print_back() {
+        let v = parse_input("2026-12-05T19:30");
+        assert_eq!(v.map(|w| input_string(&w)), Some("2026-12-05T19:30".into()));
+        assert!(parse_input("2026-12-05T19:30:15").is_some());
+        assert!(parse_input("2026-13-05T19:30").is_none());
+        assert!(parse_input("05/12/2026 19:30").is_none());
+        assert_eq!(
+            parse_date("2026-02-03").map(|d| date_string(&d)),
+            Some("2026-02-03".into())
+        );
+        assert!(parse_date("26-02-03").is_none());
+    }
 }

@@ -3,7 +3,7 @@
 the targets met or missed, then, last, one JSON line per database that was measured.
 
 Records (one per line):
-  {"kind": "ceiling" | "server", "db": "sqlite" | "postgres", <BENCH_RESULT fields from
+  {"kind": "ceiling" | "server" | "ceiling_after", "db": "sqlite" | "postgres", <BENCH_RESULT fields from
    scripts/bench/report.lua>, "idle_rss_mb", "load_rss_mb", "peak_rss_mb", "body_bytes"}
   {"kind": "skipped", "db": "postgres", "reason": "..."}
 
@@ -27,7 +27,13 @@ if not sys.stdout.isatty() or os.environ.get("NO_COLOR"):
 def main(path, connections, duration):
     records = [json.loads(line) for line in open(path, encoding="utf-8") if line.strip()]
     servers = [r for r in records if r["kind"] == "server"]
-    ceilings = {r["db"]: r for r in records if r["kind"] == "ceiling"}
+    before = {r["db"]: r for r in records if r["kind"] == "ceiling"}
+    after = {r["db"]: r for r in records if r["kind"] == "ceiling_after"}
+    # The ceiling for a database: the mean of the runs right before and right after it.
+    ceilings = {}
+    for db, b in before.items():
+        runs = [b] + ([after[db]] if db in after else [])
+        ceilings[db] = dict(b, requests_per_s=sum(r["requests_per_s"] for r in runs) / len(runs))
     skipped = [r for r in records if r["kind"] == "skipped"]
 
     print(f"{BOLD}==> results{RESET} ({connections} connections, {duration}s each, "
@@ -38,7 +44,9 @@ def main(path, connections, duration):
     print("    " + "-" * (len(header) - 4))
     for s in servers:
         c = ceilings.get(s["db"])
-        for name, r in ((f"ceiling (for {s['db']})", c), (f"reckot {s['db']}", s)):
+        rows = (("ceiling before", before.get(s["db"])), (f"reckot {s['db']}", s),
+                ("ceiling after", after.get(s["db"])))
+        for name, r in rows:
             if r is None:
                 continue
             share = (f"{100 * r['requests_per_s'] / c['requests_per_s']:.0f}%"
@@ -47,11 +55,16 @@ def main(path, connections, duration):
                   f"{r['p99_ms']:>8.2f} {r['max_ms']:>8.1f} {r['errors']:>7d} "
                   f"{r['idle_rss_mb']:>7.1f}MB {r['peak_rss_mb']:>7.1f}MB "
                   f"{r.get('body_bytes', 0):>7d} {share:>10}")
+        b, a = before.get(s["db"]), after.get(s["db"])
+        if b and a and abs(b["requests_per_s"] - a["requests_per_s"]) > 0.2 * max(b["requests_per_s"], a["requests_per_s"]):
+            print(f"    {YELLOW}the ceiling moved by more than 20% during the {s['db']} run: the machine "
+                  f"is busy and the ratio is noisy; run again on a quiet machine{RESET}")
         if s["errors"]:
             print(f"    {YELLOW}errors for {s['db']}: connect {s['errors_connect']}, read "
                   f"{s['errors_read']}, write {s['errors_write']}, status>=400 "
                   f"{s['errors_status']}, timeout {s['errors_timeout']}{RESET}")
-    print("    (idle RSS: VmRSS after start-up and one request; peak RSS: VmHWM during the load)")
+    print("    (of ceiling: against the mean of the ceiling runs before and after; idle RSS: VmRSS after"
+          " start-up and one request; peak RSS: VmHWM during the load)")
 
     missed = False
     print(f"{BOLD}==> targets{RESET} (>= {MIN_SHARE_OF_CEILING:.0%} of the ceiling, "

@@ -64,7 +64,10 @@ pub async fn create_category(body: &CreateCategory) -> Result<Category, ApiError
 }
 
 /// `PATCH /admin/categories/{category_id}`.
-pub async fn update_category(category_id: Uuid, body: &UpdateCategory) -> Result<Category, ApiError> {
+pub async fn update_category(
+    category_id: Uuid,
+    body: &UpdateCategory,
+) -> Result<Category, ApiError> {
     fetch_json(
         Method::Patch,
         &format!("/admin/categories/{category_id}"),

@@ -36,7 +36,12 @@ pub async fn list_events(
         ("limit", Some("50")),
         ("cursor", cursor),
     ]);
-    fetch_json(Method::Get, &format!("/orgs/{org_id}/events{q}"), Body::None).await
+    fetch_json(
+        Method::Get,
+        &format!("/orgs/{org_id}/events{q}"),
+        Body::None,
+    )
+    .await
 }
 
 /// `POST /orgs/{org_id}/events`: 201, a draft.
@@ -99,12 +104,7 @@ pub async fn upload_event_cover(
     content_type: &str,
 ) -> Result<Event, ApiError> {
     let path = format!("{}/cover", event_path(org_id, event_id));
-    fetch_json(
-        Method::Put,
-        &path,
-        Body::Raw(file, content_type.to_owned()),
-    )
-    .await
+    fetch_json(Method::Put, &path, Body::Raw(file, content_type.to_owned())).await
 }
 
 /// `DELETE .../cover`.

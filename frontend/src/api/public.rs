@@ -9,6 +9,7 @@ use common::public::{
 };
 
 use super::{API_BASE, ApiError, Body, Method, fetch_json, fetch_text, query};
+use crate::time::date_string;
 use crate::util::encode;
 
 /// `GET /public/categories`.
@@ -18,8 +19,8 @@ pub async fn list_categories() -> Result<Vec<Category>, ApiError> {
 
 /// `GET /public/events?q=&category=&city=&country=&from=&to=&price=&sort=&cursor=`.
 pub async fn discover_events(q: &DiscoverQuery) -> Result<Page<PublicEventSummary>, ApiError> {
-    let from = q.from.map(|d| d.format("%Y-%m-%d").to_string());
-    let to = q.to.map(|d| d.format("%Y-%m-%d").to_string());
+    let from = q.from.as_ref().map(date_string);
+    let to = q.to.as_ref().map(date_string);
     let price = q.price.map(|p| match p {
         PriceFilter::Free => "free",
         PriceFilter::Paid => "paid",

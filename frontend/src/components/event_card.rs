@@ -1,13 +1,13 @@
 //! An event as a card: cover (or the theme color with the category icon), "Featured" badge,
 //! title in the reader's language, date in the event's time zone, city or "Online", and the
-//! lowest price or "Free". Used by discovery and by the theme preview of the event form.
+//! lowest price or "Free". Used by discovery and by the theme preview of the event form; and the
+//! event page's colored header band.
 
 use common::Lang;
 use common::public::PublicEventSummary;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-use super::icons;
 use crate::i18n::countries::country_name;
 use crate::i18n::{public as pb, t, use_lang};
 use crate::money::format_money;
@@ -46,14 +46,6 @@ pub fn EventCard(
     let title = move || event.with(|e| e.title.get(lang.get()).to_owned());
     let href = move || event.with(|e| format!("/e/{}", e.slug));
     let cover = move || event.with(|e| e.cover_url.clone());
-    let glyph = move || {
-        event.with(|e| {
-            e.category
-                .as_ref()
-                .map(|c| icons::glyph(&c.icon))
-                .unwrap_or("🎟️")
-        })
-    };
     let category = move || {
         event.with(|e| {
             e.category
@@ -85,8 +77,11 @@ pub fn EventCard(
             {move || match cover() {
                 Some(src) => view! { <img src=src alt="" loading="lazy" class="aspect-[16/9] w-full object-cover" /> }.into_any(),
                 None => view! {
-                    <div class="flex aspect-[16/9] w-full items-center justify-center bg-[var(--event-primary,#0f766e)] text-5xl" aria-hidden="true">
-                        {glyph}
+                    <div class="flex aspect-[16/9] w-full items-center justify-center bg-[var(--event-primary,#0f766e)] text-white/80" aria-hidden="true">
+                        <svg viewBox="0 0 24 24" class="h-14 w-14" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linejoin="round">
+                            <path d="M3 8a2 2 0 0 0 2-2h14a2 2 0 0 0 2 2v2a2 2 0 0 0 0 4v2a2 2 0 0 0-2 2H5a2 2 0 0 0-2-2v-2a2 2 0 0 0 0-4z" />
+                            <path d="M9 6v12" stroke-dasharray="2 2" />
+                        </svg>
                     </div>
                 }
                 .into_any(),
@@ -107,5 +102,35 @@ pub fn EventCard(
                 }}
             </div>
         </article>
+    }
+}
+
+/// The colored band at the top of an event page (category, title, summary, date), shared by the
+/// public page (`title_tag` h1) and the theme preview (a paragraph, so the editor keeps one h1).
+/// It carries `event-header`, a class organizers may style in their custom CSS.
+#[component]
+pub fn EventHeader(
+    #[prop(into)] title: Signal<String>,
+    #[prop(into)] summary: Signal<String>,
+    #[prop(into)] date: Signal<String>,
+    #[prop(into)] category: Signal<Option<String>>,
+    #[prop(optional)] main_heading: bool,
+) -> impl IntoView {
+    let heading = if main_heading {
+        view! { <h1 class="text-3xl font-bold tracking-tight sm:text-4xl">{title}</h1> }.into_any()
+    } else {
+        view! { <p class="text-2xl font-bold tracking-tight">{title}</p> }.into_any()
+    };
+    view! {
+        <header class="event-header space-y-3 rounded-xl bg-[var(--event-primary,#0f766e)] p-6 text-white shadow-sm sm:p-8">
+            {move || {
+                category
+                    .get()
+                    .map(|c| view! { <p class="inline-flex rounded-full bg-black/25 px-3 py-1 text-sm font-medium">{c}</p> })
+            }}
+            {heading}
+            <p class="max-w-3xl text-lg">{summary}</p>
+            <p class="font-semibold">{date}</p>
+        </header>
     }
 }

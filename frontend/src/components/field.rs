@@ -11,15 +11,23 @@ pub const INPUT: &str = "block w-full rounded-md border border-gray-300 bg-white
 pub const HINT: &str = "text-sm text-gray-600";
 const ERROR: &str = "text-sm font-medium text-red-800";
 
-/// The translated error for `field` in `error`, if any.
+/// The translated errors for `field` in `error`, if any (several are joined).
 pub fn field_message(
     error: Option<ErrSignal>,
     field: String,
 ) -> impl Fn() -> Option<String> + Clone + Send + Sync {
     let lang = use_lang();
     move || {
-        let fe = error?.with(|e| e.as_ref().and_then(|e| e.field(&field)))?;
-        Some(field_error_text(&fe, lang.get()))
+        let all = error?.with(|e| e.as_ref().map(|e| e.field_all(&field)))?;
+        let l = lang.get();
+        let mut texts: Vec<String> = Vec::new();
+        for fe in &all {
+            let text = field_error_text(fe, l);
+            if !texts.contains(&text) {
+                texts.push(text);
+            }
+        }
+        (!texts.is_empty()).then(|| texts.join(" · "))
     }
 }
 

@@ -49,7 +49,7 @@ pub const TAB_CATEGORIES: Tr = Tr("Categories", "Catégories");
 pub const CATEGORY_SLUG: Tr = Tr("Slug", "Identifiant");
 pub const CATEGORY_SLUG_HINT: Tr = Tr(
     "Used in discovery links (?category=music). It cannot be changed later.",
-    "Utilisé dans les liens de recherche (?category=musique). Il ne pourra plus être modifié.",
+    "Utilisé dans les liens de recherche (?category=music). Il ne pourra plus être modifié.",
 );
 pub const CATEGORY_NAME_EN: Tr = Tr("Name (English)", "Nom (anglais)");
 pub const CATEGORY_NAME_FR: Tr = Tr("Name (French)", "Nom (français)");
@@ -62,7 +62,10 @@ pub const NO_CATEGORIES: Tr = Tr("No categories yet.", "Aucune catégorie pour l
 pub const CATEGORY_ADDED: Tr = Tr("Category {name} added", "Catégorie {name} ajoutée");
 pub const CATEGORY_SAVED: Tr = Tr("Category {name} saved", "Catégorie {name} enregistrée");
 pub const CATEGORY_DELETED: Tr = Tr("Category deleted", "Catégorie supprimée");
-pub const DELETE_CATEGORY_TITLE: Tr = Tr("Delete the category {name}?", "Supprimer la catégorie {name} ?");
+pub const DELETE_CATEGORY_TITLE: Tr = Tr(
+    "Delete the category {name}?",
+    "Supprimer la catégorie {name} ?",
+);
 pub const DELETE_CATEGORY_TEXT: Tr = Tr(
     "Events in it keep existing, without a category.",
     "Ses événements restent, sans catégorie.",

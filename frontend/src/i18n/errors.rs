@@ -15,11 +15,23 @@ pub fn error_text(err: &ApiError, lang: Lang) -> String {
 
 /// The message shown under a field.
 pub fn field_error_text(fe: &FieldError, lang: Lang) -> String {
-    match field_code(&fe.code) {
+    let text = match field_code(&fe.code) {
         Some(tr) => tr.get(lang).to_owned(),
-        None if !fe.message.is_empty() => fe.message.clone(),
-        None => GENERIC.get(lang).to_owned(),
+        None if !fe.message.is_empty() => return fe.message.clone(),
+        None => return GENERIC.get(lang).to_owned(),
+    };
+    // Code checks (custom CSS) say where: "line 3: …".
+    match line_of(&fe.message) {
+        Some(n) => format!("{text} ({} {n})", lang.pick("line", "ligne")),
+        None => text,
     }
+}
+
+/// `3` from a message starting `line 3:` (line 0 means the whole text).
+fn line_of(message: &str) -> Option<u32> {
+    let rest = message.strip_prefix("line ")?;
+    let (n, _) = rest.split_once(':')?;
+    n.trim().parse().ok().filter(|n| *n > 0)
 }
 
 const GENERIC: Tr = Tr(
@@ -112,15 +124,24 @@ fn field_code(code: &str) -> Option<Tr> {
             "This CSS cannot be read: check braces and semicolons",
             "Ce CSS est illisible : vérifiez les accolades et les points-virgules",
         ),
-        "import_not_allowed" => Tr(
-            "@import is not allowed",
-            "@import n'est pas autorisé",
-        ),
+        "import_not_allowed" => Tr("@import is not allowed", "@import n'est pas autorisé"),
         "external_url" => Tr(
             "Links to other sites are not allowed in the CSS",
             "Les liens vers d'autres sites ne sont pas autorisés dans le CSS",
         ),
         "too_large" => Tr("Too large", "Trop grand"),
+        "at_rule_not_allowed" => Tr(
+            "This @ rule is not allowed",
+            "Cette règle @ n'est pas autorisée",
+        ),
+        "selector_outside_scope" => Tr(
+            "Selectors cannot reach outside the event page (html, body, :root)",
+            "Les sélecteurs ne peuvent pas sortir de la page de l'événement (html, body, :root)",
+        ),
+        "invalid_scope" => Tr(
+            "This selector cannot be used here",
+            "Ce sélecteur ne peut pas être utilisé ici",
+        ),
         "too_small" => Tr("Too small", "Trop petit"),
         "negative" => Tr("Cannot be negative", "Ne peut pas être négatif"),
         "below_sold" => Tr(
@@ -148,10 +169,7 @@ fn field_code(code: &str) -> Option<Tr> {
             "Must be at least the minimum",
             "Doit être au moins égal au minimum",
         ),
-        "invalid_date" => Tr(
-            "Enter a date and time",
-            "Saisissez une date et une heure",
-        ),
+        "invalid_date" => Tr("Enter a date and time", "Saisissez une date et une heure"),
         "invalid_token" => Tr(
             ErrorCode::InvalidToken.title(Lang::En),
             ErrorCode::InvalidToken.title(Lang::Fr),

@@ -78,8 +78,14 @@ pub const ONLINE_LINK_HINT: Tr = Tr(
     "Facultatif. Commence par https:// ; les acheteurs le reçoivent avec leurs billets.",
 );
 pub const VISIBILITY: Tr = Tr("Visibility", "Visibilité");
-pub const PUBLIC: Tr = Tr("Public: listed in discovery", "Public : visible dans la recherche");
-pub const UNLISTED: Tr = Tr("Unlisted: by link only", "Non répertorié : par lien uniquement");
+pub const PUBLIC: Tr = Tr(
+    "Public: listed in discovery",
+    "Public : visible dans la recherche",
+);
+pub const UNLISTED: Tr = Tr(
+    "Unlisted: by link only",
+    "Non répertorié : par lien uniquement",
+);
 pub const PUBLIC_ADDRESS: Tr = Tr("Public page", "Page publique");
 pub const VIEW_PUBLIC_PAGE: Tr = Tr("View public page", "Voir la page publique");
 
@@ -127,7 +133,10 @@ pub const UNPUBLISH_TEXT: Tr = Tr(
     "It goes back to draft: its page is hidden until you publish it again.",
     "Il redevient un brouillon : sa page est masquée jusqu'à une nouvelle publication.",
 );
-pub const UNPUBLISHED_FLASH: Tr = Tr("The event is a draft again", "L'événement est de nouveau un brouillon");
+pub const UNPUBLISHED_FLASH: Tr = Tr(
+    "The event is a draft again",
+    "L'événement est de nouveau un brouillon",
+);
 pub const CANCEL_EVENT: Tr = Tr("Cancel event", "Annuler l'événement");
 pub const CANCEL_TITLE: Tr = Tr("Cancel this event?", "Annuler cet événement ?");
 pub const CANCEL_TEXT: Tr = Tr(
@@ -198,7 +207,10 @@ pub const EDIT: Tr = Tr("Edit", "Modifier");
 pub const DELETE: Tr = Tr("Delete", "Supprimer");
 pub const EDIT_NAMED: Tr = Tr("Edit {name}", "Modifier {name}");
 pub const DELETE_NAMED: Tr = Tr("Delete {name}", "Supprimer {name}");
-pub const DELETE_TICKET_TITLE: Tr = Tr("Delete the ticket type {name}?", "Supprimer le billet {name} ?");
+pub const DELETE_TICKET_TITLE: Tr = Tr(
+    "Delete the ticket type {name}?",
+    "Supprimer le billet {name} ?",
+);
 pub const DELETE_TICKET_TEXT: Tr = Tr(
     "Buyers will no longer see it. Types with sales cannot be deleted: deactivate them instead.",
     "Les acheteurs ne le verront plus. Un billet déjà vendu ne peut pas être supprimé : désactivez-le.",
@@ -230,5 +242,8 @@ pub const NO_TYPES_IN_GROUP: Tr = Tr(
     "No ticket type uses this group yet: choose it in a ticket type's form.",
     "Aucun billet n'utilise encore cette jauge : choisissez-la dans le formulaire d'un billet.",
 );
-pub const UNGROUPED: Tr = Tr("Ticket types with their own quantity", "Billets à quantité propre");
+pub const UNGROUPED: Tr = Tr(
+    "Ticket types with their own quantity",
+    "Billets à quantité propre",
+);
 pub const SOLD_LABEL: Tr = Tr("Sold: {name}", "Vendus : {name}");

@@ -71,10 +71,7 @@ pub const SHARE_WHATSAPP: Tr = Tr("Share on WhatsApp", "Partager sur WhatsApp");
 pub const SHARE_X: Tr = Tr("Share on X (Twitter)", "Partager sur X (Twitter)");
 pub const SHARE_FACEBOOK: Tr = Tr("Share on Facebook", "Partager sur Facebook");
 pub const ADD_TO_CALENDAR: Tr = Tr("Add to calendar", "Ajouter au calendrier");
-pub const CANCELLED_BANNER: Tr = Tr(
-    "This event is cancelled.",
-    "Cet événement est annulé.",
-);
+pub const CANCELLED_BANNER: Tr = Tr("This event is cancelled.", "Cet événement est annulé.");
 pub const ENDED_BANNER: Tr = Tr("This event has ended.", "Cet événement est terminé.");
 pub const COVER_ALT: Tr = Tr("Cover image of {event}", "Image de couverture de {event}");
 pub const LOGO_ALT: Tr = Tr("Logo of {org}", "Logo de {org}");

@@ -1,5 +1,6 @@
-//! `/admin` (platform administrators only): tabs Organizations, Users, Tiers.
+//! `/admin` (platform administrators only): tabs Organizations, Users, Tiers, Categories.
 
+pub mod categories;
 pub mod orgs;
 pub mod tiers;
 pub mod users;
@@ -14,12 +15,14 @@ enum Tab {
     Orgs,
     Users,
     Tiers,
+    Categories,
 }
 
-const TABS: [(Tab, &str, Tr); 3] = [
+const TABS: [(Tab, &str, Tr); 4] = [
     (Tab::Orgs, "orgs", admin::TAB_ORGS),
     (Tab::Users, "users", admin::TAB_USERS),
     (Tab::Tiers, "tiers", admin::TAB_TIERS),
+    (Tab::Categories, "categories", admin::TAB_CATEGORIES),
 ];
 
 #[component]
@@ -76,6 +79,7 @@ pub fn AdminPage() -> impl IntoView {
                     Tab::Orgs => view! { <orgs::AdminOrgs /> }.into_any(),
                     Tab::Users => view! { <users::AdminUsers /> }.into_any(),
                     Tab::Tiers => view! { <tiers::AdminTiers /> }.into_any(),
+                    Tab::Categories => view! { <categories::AdminCategories /> }.into_any(),
                 };
                 view! {
                     <div role="tabpanel" id=format!("panel-{id}") aria-labelledby=format!("tab-{id}") tabindex="0" class="focus:outline-none">

@@ -27,7 +27,12 @@ impl Action {
     fn texts(self) -> (Tr, Tr, Tr, bool) {
         match self {
             Action::Publish => (ev::PUBLISH_TITLE, ev::PUBLISH_TEXT, ev::PUBLISH, false),
-            Action::Unpublish => (ev::UNPUBLISH_TITLE, ev::UNPUBLISH_TEXT, ev::UNPUBLISH, false),
+            Action::Unpublish => (
+                ev::UNPUBLISH_TITLE,
+                ev::UNPUBLISH_TEXT,
+                ev::UNPUBLISH,
+                false,
+            ),
             Action::Cancel => (ev::CANCEL_TITLE, ev::CANCEL_TEXT, ev::CANCEL_EVENT, true),
             Action::Delete => (ev::DELETE_TITLE, ev::DELETE_TEXT, ev::DELETE_DRAFT, true),
         }
@@ -104,9 +109,18 @@ pub fn EventActions(org_id: Uuid, event: RwSignal<Option<Event>>) -> impl IntoVi
         let navigate = navigate.clone();
         spawn_local(async move {
             let (result, done) = match a {
-                Action::Publish => (api::events::publish_event(org_id, id).await, ev::PUBLISHED_FLASH),
-                Action::Unpublish => (api::events::unpublish_event(org_id, id).await, ev::UNPUBLISHED_FLASH),
-                Action::Cancel => (api::events::cancel_event(org_id, id).await, ev::CANCELLED_FLASH),
+                Action::Publish => (
+                    api::events::publish_event(org_id, id).await,
+                    ev::PUBLISHED_FLASH,
+                ),
+                Action::Unpublish => (
+                    api::events::unpublish_event(org_id, id).await,
+                    ev::UNPUBLISHED_FLASH,
+                ),
+                Action::Cancel => (
+                    api::events::cancel_event(org_id, id).await,
+                    ev::CANCELLED_FLASH,
+                ),
                 Action::Delete => {
                     match api::events::delete_event(org_id, id).await {
                         Ok(()) => navigate(&format!("/orgs/{org_id}/events"), Default::default()),
@@ -121,7 +135,11 @@ pub fn EventActions(org_id: Uuid, event: RwSignal<Option<Event>>) -> impl IntoVi
                     event.set(Some(e));
                     flash.set(Some(Flash::new(done)));
                 }
-                Err(e) if a == Action::Publish && e.is(ErrorCode::ValidationFailed) && !e.field_errors().is_empty() => {
+                Err(e)
+                    if a == Action::Publish
+                        && e.is(ErrorCode::ValidationFailed)
+                        && !e.field_errors().is_empty() =>
+                {
                     missing.set(e.field_errors().to_vec());
                 }
                 Err(e) => error.set(Some(e)),
@@ -202,4 +220,3 @@ pub fn EventActions(org_id: Uuid, event: RwSignal<Option<Event>>) -> impl IntoVi
         </div>
     }
 }
-

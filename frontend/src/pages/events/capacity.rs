@@ -2,8 +2,8 @@
 //! and the ticket types drawing from it; the ticket types with their own quantity; a sold /
 //! quantity bar for each; and, for editors, "Add group" (name, capacity), edit and delete.
 
-use common::events::{CapacityGroup, CreateCapacityGroup, TicketType, UpdateCapacityGroup};
 use common::Lang;
+use common::events::{CapacityGroup, CreateCapacityGroup, TicketType, UpdateCapacityGroup};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use uuid::Uuid;
@@ -18,7 +18,10 @@ const BAR: &str = "h-2.5 w-full overflow-hidden rounded-full bg-gray-200 [&::-we
 
 /// A labelled sold / total bar (`<progress>`: no inline widths under the CSP).
 fn bar(label: String, sold: u32, total: u32, lang: Lang) -> impl IntoView {
-    let text = ev::SOLD_OF.fill(lang, &[("sold", &sold.to_string()), ("total", &total.to_string())]);
+    let text = ev::SOLD_OF.fill(
+        lang,
+        &[("sold", &sold.to_string()), ("total", &total.to_string())],
+    );
     view! {
         <div class="space-y-1">
             <div class="flex justify-between gap-3 text-sm">
@@ -94,7 +97,10 @@ pub fn CapacitySection(
         error.set(None);
         pending.set(true);
         spawn_local(async move {
-            let body = CreateCapacityGroup { name: n, capacity: cap };
+            let body = CreateCapacityGroup {
+                name: n,
+                capacity: cap,
+            };
             match api::events::create_capacity_group(org_id, event_id, &body).await {
                 Ok(g) => {
                     flash.set(Some(Flash::fill(ev::GROUP_ADDED, "name", g.name.clone())));
@@ -110,7 +116,9 @@ pub fn CapacitySection(
 
     let on_save_edit = move |e: leptos::ev::SubmitEvent| {
         e.prevent_default();
-        let Some(id) = editing.get_untracked() else { return };
+        let Some(id) = editing.get_untracked() else {
+            return;
+        };
         let (n, cap) = match check(&edit_name.get_untracked(), &edit_capacity.get_untracked()) {
             Ok(v) => v,
             Err(e) => {
@@ -120,7 +128,10 @@ pub fn CapacitySection(
         };
         edit_error.set(None);
         spawn_local(async move {
-            let body = UpdateCapacityGroup { name: Some(n), capacity: Some(cap) };
+            let body = UpdateCapacityGroup {
+                name: Some(n),
+                capacity: Some(cap),
+            };
             match api::events::update_capacity_group(org_id, event_id, id, &body).await {
                 Ok(g) => {
                     flash.set(Some(Flash::fill(ev::GROUP_SAVED, "name", g.name.clone())));
@@ -137,7 +148,9 @@ pub fn CapacitySection(
     };
 
     let on_delete = Callback::new(move |()| {
-        let Some(g) = to_delete.get_untracked() else { return };
+        let Some(g) = to_delete.get_untracked() else {
+            return;
+        };
         error.set(None);
         flash.set(None);
         spawn_local(async move {

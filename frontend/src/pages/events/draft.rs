@@ -3,9 +3,11 @@
 //! Start and end are `datetime-local` texts read in the chosen time zone.
 
 use chrono::Utc;
-use common::events::{Category, CreateEvent, Event, EventStatus, Location, Theme, UpdateEvent, Visibility};
+use common::events::{
+    Category, CreateEvent, Event, EventStatus, Location, Theme, UpdateEvent, Visibility,
+};
 use common::public::{Organizer, PublicEventSummary};
-use common::{Currency, Localized, Money};
+use common::{Localized, Money};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 use uuid::Uuid;
@@ -128,12 +130,18 @@ impl EventDraft {
     /// What the form would submit is missing or wrong, as `(field, code)`; reactive.
     pub fn problems(&self) -> Vec<(&'static str, &'static str)> {
         let mut out = Vec::new();
-        if self.title_en.with(|s| s.trim().is_empty()) && self.title_fr.with(|s| s.trim().is_empty()) {
+        if self.title_en.with(|s| s.trim().is_empty())
+            && self.title_fr.with(|s| s.trim().is_empty())
+        {
             out.push(("title", "required"));
         }
         let tz = self.timezone.get();
-        let starts = self.starts.with(|s| (!s.is_empty()).then(|| input_to_utc(s, &tz)));
-        let ends = self.ends.with(|s| (!s.is_empty()).then(|| input_to_utc(s, &tz)));
+        let starts = self
+            .starts
+            .with(|s| (!s.is_empty()).then(|| input_to_utc(s, &tz)));
+        let ends = self
+            .ends
+            .with(|s| (!s.is_empty()).then(|| input_to_utc(s, &tz)));
         match starts {
             None => out.push(("starts_at", "required")),
             Some(None) => out.push(("starts_at", "invalid_date")),
@@ -239,7 +247,10 @@ impl EventDraft {
         let tz = self.timezone.get();
         let now = Utc::now();
         let starts_at = self.starts.with(|s| input_to_utc(s, &tz)).unwrap_or(now);
-        let ends_at = self.ends.with(|s| input_to_utc(s, &tz)).unwrap_or(starts_at);
+        let ends_at = self
+            .ends
+            .with(|s| input_to_utc(s, &tz))
+            .unwrap_or(starts_at);
         let category = self.category.with(|c| {
             categories
                 .iter()
@@ -264,10 +275,7 @@ impl EventDraft {
             country: opt(&self.country.get()),
             online: self.online_url.with(|u| !u.trim().is_empty()),
             cover_url: saved.and_then(|e| e.cover_url.clone()),
-            min_price: min_price.or(Some(Money {
-                amount: Decimal::ZERO,
-                currency: saved.map(|e| e.currency).unwrap_or(Currency::XAF),
-            })),
+            min_price,
             featured: saved.is_some_and(|e| e.featured),
             status: saved.map(|e| e.status).unwrap_or(EventStatus::Draft),
             organizer: Organizer {

@@ -136,7 +136,13 @@ fn EventEditor(org_id: Uuid, event: RwSignal<Option<Event>>) -> impl IntoView {
                 .map(|e| format!("/e/{}", e.slug))
         })
     };
-    let slug_path = move || event.with(|e| e.as_ref().map(|e| format!("/e/{}", e.slug)).unwrap_or_default());
+    let slug_path = move || {
+        event.with(|e| {
+            e.as_ref()
+                .map(|e| format!("/e/{}", e.slug))
+                .unwrap_or_default()
+        })
+    };
 
     let header = view! {
         <a href=format!("/orgs/{org_id}/events") class=LINK>"← " {t(ev::BACK_TO_EVENTS)}</a>
@@ -210,7 +216,13 @@ fn EventEditor(org_id: Uuid, event: RwSignal<Option<Event>>) -> impl IntoView {
         }
         submitted.set(true);
         flash.set(None);
-        let Some(body) = untrack(|| draft.problems().is_empty().then(|| draft.to_update()).flatten()) else {
+        let Some(body) = untrack(|| {
+            draft
+                .problems()
+                .is_empty()
+                .then(|| draft.to_update())
+                .flatten()
+        }) else {
             return;
         };
         pending.set(true);
@@ -244,7 +256,7 @@ fn EventEditor(org_id: Uuid, event: RwSignal<Option<Event>>) -> impl IntoView {
                 <ErrorAlert error />
                 <EventFormFields draft error touched categories saved=event />
                 <ThemeFields draft error server target=Some((org_id, event_id)) card />
-                <div class="sticky bottom-0 z-10 -mx-2 flex flex-wrap items-center justify-end gap-3 border-t border-gray-200 bg-gray-50 px-2 py-3">
+                <div class="flex flex-wrap items-center justify-end gap-3">
                     <FlashMessage flash />
                     <SubmitButton label=ui::SAVE pending />
                 </div>

@@ -24,8 +24,9 @@ pub const CARD: &str = "space-y-4 rounded-lg border border-gray-200 bg-white p-6
 #[component]
 pub fn FormCard(id: &'static str, title: Tr, children: Children) -> impl IntoView {
     let heading = format!("{id}-heading");
+    let labelled_by = heading.clone();
     view! {
-        <section id=id aria-labelledby=heading.clone() class=CARD>
+        <section id=id aria-labelledby=labelled_by class=CARD>
             <h2 id=heading class="text-lg font-semibold text-gray-900">{t(title)}</h2>
             {children()}
         </section>

@@ -44,6 +44,11 @@ pub fn EventsPage() -> impl IntoView {
         let cursor = if append { next.get_untracked() } else { None };
         generation.update_value(|g| *g += 1);
         let mine = generation.get_value();
+        if !append {
+            // Another tab: its rows only, once they arrive.
+            items.set(Vec::new());
+            next.set(None);
+        }
         loading.set(true);
         error.set(None);
         spawn_local(async move {

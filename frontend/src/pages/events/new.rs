@@ -44,9 +44,8 @@ pub fn NewEventPage() -> impl IntoView {
         }
     });
     let org_name = org.name.clone();
-    let card = Signal::derive(move || {
-        categories.with(|c| draft.preview_card(None, c, None, &org_name))
-    });
+    let card =
+        Signal::derive(move || categories.with(|c| draft.preview_card(None, c, None, &org_name)));
 
     let on_submit = move |e: leptos::ev::SubmitEvent| {
         e.prevent_default();
@@ -54,7 +53,13 @@ pub fn NewEventPage() -> impl IntoView {
             return;
         }
         submitted.set(true);
-        let Some(body) = untrack(|| draft.problems().is_empty().then(|| draft.to_create()).flatten()) else {
+        let Some(body) = untrack(|| {
+            draft
+                .problems()
+                .is_empty()
+                .then(|| draft.to_create())
+                .flatten()
+        }) else {
             return;
         };
         pending.set(true);
@@ -62,7 +67,10 @@ pub fn NewEventPage() -> impl IntoView {
         let navigate = navigate.clone();
         spawn_local(async move {
             match api::events::create_event(org_id, &body).await {
-                Ok(event) => navigate(&format!("/orgs/{org_id}/events/{}", event.id), Default::default()),
+                Ok(event) => navigate(
+                    &format!("/orgs/{org_id}/events/{}", event.id),
+                    Default::default(),
+                ),
                 Err(e) => {
                     server.set(Some(e));
                     pending.set(false);

@@ -1,6 +1,6 @@
 //! The theme card of the event form: "Primary color" and "Accent color" (color inputs; empty
 //! means Reckot's defaults), "Custom CSS", and "Preview", which renders the event's card inside an
-//! `.event-theme` element styled by an adopted stylesheet: the colors as custom properties plus,
+//! `.event-theme` element (with the page's header band) styled by an adopted stylesheet: the colors as custom properties plus,
 //! once the event exists, the organizer's CSS as the server scopes it (or its field errors).
 
 use common::events::PreviewTheme;
@@ -13,11 +13,12 @@ use super::draft::EventDraft;
 use super::form::FormCard;
 use crate::api::{self, ApiError};
 use crate::components::button::{SECONDARY, SMALL_SECONDARY};
-use crate::components::event_card::EventCard;
+use crate::components::event_card::{EventCard, EventHeader};
 use crate::components::field::{HINT, LABEL, field_message};
 use crate::components::{ErrSignal, TextAreaField};
-use crate::i18n::{Tr, events as ev, t};
+use crate::i18n::{Tr, events as ev, t, use_lang};
 use crate::theme::{self, DEFAULT_ACCENT, DEFAULT_PRIMARY, SCOPE_CLASS, vars_css};
+use crate::time::format_range;
 
 const PREVIEW_SHEET: &str = "theme-preview";
 
@@ -37,7 +38,14 @@ pub fn clear_field(server: ErrSignal, field: &str) {
 }
 
 #[component]
-fn ColorField(id: &'static str, label: Tr, value: RwSignal<String>, default: &'static str, field: &'static str, error: ErrSignal) -> impl IntoView {
+fn ColorField(
+    id: &'static str,
+    label: Tr,
+    value: RwSignal<String>,
+    default: &'static str,
+    field: &'static str,
+    error: ErrSignal,
+) -> impl IntoView {
     let msg = field_message(Some(error), field.to_owned());
     let err_id = format!("{id}-error");
     view! {
@@ -73,6 +81,7 @@ pub fn ThemeFields(
     target: Option<(Uuid, Uuid)>,
     #[prop(into)] card: Signal<PublicEventSummary>,
 ) -> impl IntoView {
+    let lang = use_lang();
     let open = RwSignal::new(false);
     let scoped = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
@@ -85,7 +94,10 @@ pub fn ThemeFields(
         let accent = draft.accent.get();
         let css = format!(
             "{}{}",
-            vars_css(Some(&primary).filter(|s| !s.is_empty()).map(String::as_str), Some(&accent).filter(|s| !s.is_empty()).map(String::as_str)),
+            vars_css(
+                Some(&primary).filter(|s| !s.is_empty()).map(String::as_str),
+                Some(&accent).filter(|s| !s.is_empty()).map(String::as_str)
+            ),
             scoped.get()
         );
         theme::adopt(PREVIEW_SHEET, &css);
@@ -101,7 +113,13 @@ pub fn ThemeFields(
         };
         busy.set(true);
         spawn_local(async move {
-            match api::events::preview_event_theme(org_id, event_id, &PreviewTheme { custom_css: css }).await {
+            match api::events::preview_event_theme(
+                org_id,
+                event_id,
+                &PreviewTheme { custom_css: css },
+            )
+            .await
+            {
                 Ok(p) => {
                     clear_field(server, "theme.custom_css");
                     scoped.set(p.css);
@@ -134,8 +152,14 @@ pub fn ThemeFields(
             </div>
             <div id="theme-preview" aria-live="polite">
                 <Show when=move || open.get()>
-                    <div role="group" aria-label=t(ev::PREVIEW_TITLE) class=format!("{SCOPE_CLASS} rounded-lg bg-gray-100 p-4")>
-                        <p class="mb-3 text-sm font-medium text-gray-700">{t(ev::PREVIEW_TITLE)}</p>
+                    <div role="group" aria-label=t(ev::PREVIEW_TITLE) class=format!("{SCOPE_CLASS} space-y-4 rounded-lg bg-gray-100 p-4")>
+                        <p class="text-sm font-medium text-gray-700">{t(ev::PREVIEW_TITLE)}</p>
+                        <EventHeader
+                            title=Signal::derive(move || card.with(|c| c.title.get(lang.get()).to_owned()))
+                            summary=Signal::derive(move || card.with(|c| c.summary.get(lang.get()).to_owned()))
+                            date=Signal::derive(move || card.with(|c| format_range(&c.starts_at, &c.ends_at, Some(&c.timezone), lang.get())))
+                            category=Signal::derive(move || card.with(|c| c.category.as_ref().map(|x| x.name.get(lang.get()).to_owned())))
+                        />
                         <div class="max-w-sm">
                             <EventCard event=card />
                         </div>

@@ -78,12 +78,24 @@ impl Fields {
                 self.min.set(t.min_per_order.to_string());
                 self.max.set(t.max_per_order.to_string());
                 self.code.set(text(&t.access_code));
-                self.group
-                    .set(t.capacity_group_id.map(|g| g.to_string()).unwrap_or_default());
+                self.group.set(
+                    t.capacity_group_id
+                        .map(|g| g.to_string())
+                        .unwrap_or_default(),
+                );
                 self.active.set(t.active);
             }
             None => {
-                for s in [self.name_en, self.name_fr, self.price, self.quantity, self.sale_starts, self.sale_ends, self.code, self.group] {
+                for s in [
+                    self.name_en,
+                    self.name_fr,
+                    self.price,
+                    self.quantity,
+                    self.sale_starts,
+                    self.sale_ends,
+                    self.code,
+                    self.group,
+                ] {
                     s.set(String::new());
                 }
                 self.min.set("1".into());
@@ -94,7 +106,11 @@ impl Fields {
     }
 
     /// Checks everything; the problems are `(field, code)` as the API names them.
-    fn parse(&self, currency: Currency, tz: &str) -> Result<Parsed, Vec<(&'static str, &'static str)>> {
+    fn parse(
+        &self,
+        currency: Currency,
+        tz: &str,
+    ) -> Result<Parsed, Vec<(&'static str, &'static str)>> {
         let mut problems = Vec::new();
         let opt = |s: RwSignal<String>| {
             let v = s.get_untracked().trim().to_owned();
@@ -149,7 +165,9 @@ impl Fields {
         {
             problems.push(("sale_ends_at", "before_start"));
         }
-        let (Some(amount), Some(quantity), Some(min), Some(max), true) = (amount, quantity, min, max, problems.is_empty()) else {
+        let (Some(amount), Some(quantity), Some(min), Some(max), true) =
+            (amount, quantity, min, max, problems.is_empty())
+        else {
             return Err(problems);
         };
         Ok(Parsed {
@@ -191,7 +209,11 @@ pub fn TicketForm(
     let is_edit = move || editing.with(Option::is_some);
     let price_hint = Signal::derive(move || {
         let c = currency.get();
-        let tr = if c.minor_units() == 0 { ev::PRICE_HINT_WHOLE } else { ev::PRICE_HINT_DECIMAL };
+        let tr = if c.minor_units() == 0 {
+            ev::PRICE_HINT_WHOLE
+        } else {
+            ev::PRICE_HINT_DECIMAL
+        };
         tr.fill(lang.get(), &[("currency", c.code())])
     });
     let window_hint = Signal::derive(move || {

@@ -18,7 +18,8 @@ use crate::money::format_money;
 use crate::pages::admin::orgs::{TD, TH};
 use crate::time::format_short;
 
-const PILL: &str = "mr-1 inline-flex rounded-full bg-gray-100 px-2 py-0.5 text-xs font-medium text-gray-800";
+const PILL: &str =
+    "mr-1 inline-flex rounded-full bg-gray-100 px-2 py-0.5 text-xs font-medium text-gray-800";
 
 /// `5,000 XAF`, or "Free".
 pub fn price_label(t: &TicketType, lang: Lang) -> String {
@@ -53,12 +54,18 @@ pub fn TicketTypesSection(
             Some(slot) => *slot = saved,
             None => list.push(saved),
         });
-        let tr = if was_new { ev::TICKET_ADDED } else { ev::TICKET_SAVED };
+        let tr = if was_new {
+            ev::TICKET_ADDED
+        } else {
+            ev::TICKET_SAVED
+        };
         flash.set(Some(Flash::fill(tr, "name", name)));
         on_changed.run(());
     });
     let on_delete = Callback::new(move |()| {
-        let Some(t) = to_delete.get_untracked() else { return };
+        let Some(t) = to_delete.get_untracked() else {
+            return;
+        };
         error.set(None);
         flash.set(None);
         spawn_local(async move {
@@ -76,7 +83,11 @@ pub fn TicketTypesSection(
         });
     });
     let delete_title = Signal::derive(move || {
-        let name = to_delete.with(|t| t.as_ref().map(|t| t.name.get(lang.get()).to_owned()).unwrap_or_default());
+        let name = to_delete.with(|t| {
+            t.as_ref()
+                .map(|t| t.name.get(lang.get()).to_owned())
+                .unwrap_or_default()
+        });
         ev::DELETE_TICKET_TITLE.fill(lang.get(), &[("name", &name)])
     });
     let delete_text = Signal::derive(move || ev::DELETE_TICKET_TEXT.get(lang.get()).to_owned());
@@ -92,10 +103,16 @@ pub fn TicketTypesSection(
                 b.map(|d| format_short(&d, &tz, l)).unwrap_or_default()
             ),
         };
-        let group = tt
-            .capacity_group_id
-            .and_then(|g| groups.with_untracked(|gs| gs.iter().find(|x| x.id == g).map(|x| x.name.clone())));
-        let sold = ev::SOLD_OF.fill(l, &[("sold", &tt.sold.to_string()), ("total", &tt.quantity.to_string())]);
+        let group = tt.capacity_group_id.and_then(|g| {
+            groups.with_untracked(|gs| gs.iter().find(|x| x.id == g).map(|x| x.name.clone()))
+        });
+        let sold = ev::SOLD_OF.fill(
+            l,
+            &[
+                ("sold", &tt.sold.to_string()),
+                ("total", &tt.quantity.to_string()),
+            ],
+        );
         let (for_edit, for_delete) = (tt.clone(), tt.clone());
         let edit_label = ev::EDIT_NAMED.fill(l, &[("name", &name)]);
         let delete_label = ev::DELETE_NAMED.fill(l, &[("name", &name)]);
