@@ -179,7 +179,7 @@ pub fn Discover() -> impl IntoView {
                 </div>
                 <fieldset>
                     <legend class="sr-only">{t(pb::FILTERS)}</legend>
-                    <div class="grid gap-3 sm:grid-cols-2 lg:grid-cols-4 xl:grid-cols-7">
+                    <div class="grid grid-cols-2 gap-3 lg:grid-cols-4 xl:grid-cols-7">
                         <SelectField id="discover-category" label=pb::CATEGORY value=category options=category_options />
                         <TextField id="discover-city" label=pb::CITY value=city autocomplete="address-level2" />
                         <SelectField id="discover-country" label=pb::COUNTRY value=country options=country_options />
