@@ -31,9 +31,23 @@ pub struct Cached {
     pub etag: String,
 }
 
-fn cached(body: Vec<u8>) -> Cached {
+/// Hashes once, when the entry is made; hits only split the stored `etag\nbody`.
+fn fill(body: Vec<u8>) -> (Cached, Vec<u8>) {
     let etag = format!("\"{}\"", hex::encode(&Sha256::digest(&body)[..16]));
-    Cached { body, etag }
+    let mut stored = Vec::with_capacity(etag.len() + 1 + body.len());
+    stored.extend_from_slice(etag.as_bytes());
+    stored.push(b'\n');
+    stored.extend_from_slice(&body);
+    (Cached { body, etag }, stored)
+}
+
+fn hit(stored: Vec<u8>) -> Option<Cached> {
+    let split = stored.iter().position(|b| *b == b'\n')?;
+    let etag = String::from_utf8(stored[..split].to_vec()).ok()?;
+    Some(Cached {
+        body: stored[split + 1..].to_vec(),
+        etag,
+    })
 }
 
 pub async fn invalidate(state: &AppState, slug: &str) {
@@ -138,8 +152,8 @@ async fn load(state: &AppState, slug: &str) -> AppResult<(EventRow, db::orgs::Or
 
 pub async fn event(state: &AppState, slug: &str) -> AppResult<Cached> {
     let key = format!("event:{slug}");
-    if let Some(body) = state.cache.get(&key).await {
-        return Ok(cached(body));
+    if let Some(found) = state.cache.get(&key).await.and_then(hit) {
+        return Ok(found);
     }
     let (row, org) = load(state, slug).await?;
     let now = state.now();
@@ -176,8 +190,9 @@ pub async fn event(state: &AppState, slug: &str) -> AppResult<Cached> {
             .collect(),
     };
     let body = serde_json::to_vec(&dto).map_err(AppError::internal)?;
-    state.cache.set(&key, body.clone(), TTL).await;
-    Ok(cached(body))
+    let (cached, stored) = fill(body);
+    state.cache.set(&key, stored, TTL).await;
+    Ok(cached)
 }
 
 /// Hidden ticket types this access code opens (compared exactly; codes are not secrets of the
@@ -222,8 +237,8 @@ pub async fn discover(state: &AppState, q: DiscoverQuery) -> AppResult<Cached> {
         "discover:{}",
         hex::encode(&Sha256::digest(serde_json::to_vec(&q).unwrap_or_default())[..16])
     );
-    if let Some(body) = state.cache.get(&key).await {
-        return Ok(cached(body));
+    if let Some(found) = state.cache.get(&key).await.and_then(hit) {
+        return Ok(found);
     }
     let categories = db::categories::list(&state.db).await?;
     let category_id = match &q.category {
@@ -298,8 +313,9 @@ pub async fn discover(state: &AppState, q: DiscoverQuery) -> AppResult<Cached> {
         })
         .collect();
     let body = serde_json::to_vec(&Page { items, next_cursor }).map_err(AppError::internal)?;
-    state.cache.set(&key, body.clone(), TTL).await;
-    Ok(cached(body))
+    let (cached, stored) = fill(body);
+    state.cache.set(&key, stored, TTL).await;
+    Ok(cached)
 }
 
 /// The event's brand colors as custom properties plus the organizer's scoped CSS.
