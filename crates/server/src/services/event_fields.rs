@@ -301,6 +301,15 @@ pub fn to_dto(row: &EventRow, now: DateTime<Utc>) -> Event {
     }
 }
 
+/// "line 3: ..." when the problem has a line, the message alone otherwise.
+pub fn css_message(issue: &content::css::CssIssue) -> String {
+    if issue.line > 0 {
+        format!("line {}: {}", issue.line, issue.message)
+    } else {
+        issue.message.clone()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
@@ -314,14 +323,5 @@ mod tests {
         assert_eq!(from_e6(Some(4_051_100)), Some(d));
         assert_eq!(e6(Some(Decimal::from(91)), 90, "lat", &mut errors), None);
         assert_eq!(errors.0.len(), 1);
-    }
-}
-
-/// "line 3: ..." when the problem has a line, the message alone otherwise.
-pub fn css_message(issue: &content::css::CssIssue) -> String {
-    if issue.line > 0 {
-        format!("line {}: {}", issue.line, issue.message)
-    } else {
-        issue.message.clone()
     }
 }
