@@ -162,6 +162,21 @@ test('an organizer publishes a themed bilingual event and a visitor finds it', a
     await snap(page, testInfo, 'theme-preview');
   });
 
+  await test.step('uploads a cover image, refusing a non-image first', async () => {
+    const cover = page.locator('#event-cover');
+    const input = cover.getByLabel('Cover image', { exact: true });
+    await input.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not an image') });
+    await expect(cover.getByRole('alert')).toBeVisible();
+    // A 1x1 PNG.
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    await input.setInputFiles({ name: 'cover.png', mimeType: 'image/png', buffer: png });
+    await expect(cover.locator('img[src^="/media/covers/"]')).toBeVisible();
+    await expect(cover.getByRole('button', { name: 'Remove cover', exact: true })).toBeVisible();
+  });
+
   await test.step('publishing without tickets lists what is missing', async () => {
     await page.getByRole('button', { name: ui.publish.button, exact: true }).first().click();
     await page.getByRole('dialog').getByRole('button', { name: ui.publish.button, exact: true }).click();

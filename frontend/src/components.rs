@@ -10,6 +10,7 @@ pub mod event_card;
 pub mod field;
 pub mod guard;
 pub mod icons;
+pub mod image_upload;
 pub mod lang_switch;
 pub mod layout;
 pub mod org_switcher;
@@ -22,6 +23,7 @@ pub use button::SubmitButton;
 pub use dialog::ConfirmDialog;
 pub use field::{CheckboxField, SelectField, TextAreaField, TextField};
 pub use guard::{RequireAdmin, RequireAuth};
+pub use image_upload::ImageUpload;
 pub use status::{Forbidden, Loading, NotFound};
 pub use title::PageTitle;
 

@@ -1,7 +1,6 @@
 //! The cover image of an event: preview, "Cover image" file input that uploads at once (PNG,
 //! JPEG or WebP, at most 5 MiB, checked here first) and "Remove cover".
 
-use common::ErrorCode;
 use common::events::Event;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -9,17 +8,13 @@ use uuid::Uuid;
 
 use super::form::FormCard;
 use crate::api::{self, ApiError};
-use crate::components::button::SMALL_DANGER;
-use crate::components::field::{HINT, LABEL};
-use crate::components::{ErrSignal, ErrorAlert, Flash, FlashMessage};
-use crate::i18n::{events as ev, orgs, t};
+use crate::components::{ErrSignal, ErrorAlert, Flash, FlashMessage, ImageUpload};
+use crate::i18n::{events as ev, t};
 
 const MAX_BYTES: f64 = 5.0 * 1024.0 * 1024.0;
-const TYPES: [&str; 3] = ["image/png", "image/jpeg", "image/webp"];
 
 #[component]
 pub fn CoverEditor(org_id: Uuid, event: RwSignal<Option<Event>>) -> impl IntoView {
-    let input = NodeRef::<leptos::html::Input>::new();
     let error: ErrSignal = RwSignal::new(None);
     let flash = RwSignal::new(None);
     let busy = RwSignal::new(false);
@@ -36,31 +31,16 @@ pub fn CoverEditor(org_id: Uuid, event: RwSignal<Option<Event>>) -> impl IntoVie
         }
         busy.set(false);
     };
-    let on_change = move |_| {
-        let Some(el) = input.get() else { return };
-        let Some(file) = el.files().and_then(|f| f.item(0)) else {
-            return;
-        };
-        el.set_value("");
-        flash.set(None);
-        let kind = file.type_();
-        if !TYPES.contains(&kind.as_str()) {
-            error.set(Some(ApiError::from_code(ErrorCode::UnsupportedMediaType)));
-            return;
-        }
-        if file.size() > MAX_BYTES {
-            error.set(Some(ApiError::from_code(ErrorCode::PayloadTooLarge)));
-            return;
-        }
+    let on_file = Callback::new(move |(file, kind): (web_sys::File, String)| {
         let Some(id) = event_id() else { return };
-        error.set(None);
+        flash.set(None);
         busy.set(true);
         spawn_local(async move {
             let r = api::events::upload_event_cover(org_id, id, file.into(), &kind).await;
             finish(r, Flash::new(ev::COVER_UPDATED));
         });
-    };
-    let on_remove = move |_| {
+    });
+    let on_remove = Callback::new(move |()| {
         let Some(id) = event_id() else { return };
         error.set(None);
         flash.set(None);
@@ -69,7 +49,7 @@ pub fn CoverEditor(org_id: Uuid, event: RwSignal<Option<Event>>) -> impl IntoVie
             let r = api::events::delete_event_cover(org_id, id).await;
             finish(r, Flash::new(ev::COVER_REMOVED));
         });
-    };
+    });
 
     view! {
         <FormCard id="event-cover" title=ev::COVER>
@@ -85,28 +65,18 @@ pub fn CoverEditor(org_id: Uuid, event: RwSignal<Option<Event>>) -> impl IntoVie
                     }
                     .into_any(),
                 }}
-                <div class="space-y-2">
-                    <label for="event-cover-file" class=LABEL>{t(ev::COVER)}</label>
-                    <input
-                        id="event-cover-file"
-                        type="file"
-                        accept="image/png,image/jpeg,image/webp"
-                        node_ref=input
-                        disabled=move || busy.get()
-                        aria-describedby="event-cover-hint"
-                        class="block text-sm text-gray-900 file:mr-3 file:rounded-md file:border-0 file:bg-emerald-700 file:px-3 file:py-2 file:text-sm file:font-semibold file:text-white hover:file:bg-emerald-800 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-emerald-600"
-                        on:change=on_change
-                    />
-                    <p id="event-cover-hint" class=HINT>{t(ev::COVER_HINT)}</p>
-                    <Show when=move || busy.get()>
-                        <p role="status" class="text-sm text-gray-700">{t(orgs::UPLOADING)}</p>
-                    </Show>
-                    <Show when=move || cover().is_some()>
-                        <button type="button" class=SMALL_DANGER disabled=move || busy.get() on:click=on_remove>
-                            {t(ev::REMOVE_COVER)}
-                        </button>
-                    </Show>
-                </div>
+                <ImageUpload
+                    id="event-cover-file"
+                    label=ev::COVER
+                    hint=ev::COVER_HINT
+                    remove_label=ev::REMOVE_COVER
+                    max_bytes=MAX_BYTES
+                    has_image=Signal::derive(move || cover().is_some())
+                    busy
+                    error
+                    on_file
+                    on_remove
+                />
             </div>
         </FormCard>
     }

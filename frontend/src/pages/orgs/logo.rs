@@ -1,27 +1,22 @@
 //! The logo part of the settings: preview of the current logo, a "Logo" file input that uploads
 //! at once (PNG, JPEG or WebP, at most 1 MiB, checked here first), and "Remove logo".
 
-use common::ErrorCode;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::layout::use_org;
 use crate::api::{self, ApiError};
-use crate::components::button::SMALL_DANGER;
-use crate::components::field::{HINT, LABEL};
-use crate::components::{ErrSignal, ErrorAlert, Flash, FlashMessage};
+use crate::components::{ErrSignal, ErrorAlert, Flash, FlashMessage, ImageUpload};
 use crate::i18n::{orgs, t, use_lang};
 use crate::state::use_session;
 
 const MAX_BYTES: f64 = 1024.0 * 1024.0;
-const TYPES: [&str; 3] = ["image/png", "image/jpeg", "image/webp"];
 
 #[component]
 pub fn LogoEditor() -> impl IntoView {
     let ctx = use_org();
     let session = use_session();
     let lang = use_lang();
-    let input = NodeRef::<leptos::html::Input>::new();
     let error: ErrSignal = RwSignal::new(None);
     let flash = RwSignal::new(None);
     let busy = RwSignal::new(false);
@@ -46,31 +41,16 @@ pub fn LogoEditor() -> impl IntoView {
         busy.set(false);
     };
 
-    let on_change = move |_| {
-        let Some(el) = input.get() else { return };
-        let Some(file) = el.files().and_then(|f| f.item(0)) else {
-            return;
-        };
-        el.set_value("");
-        flash.set(None);
-        let kind = file.type_();
-        if !TYPES.contains(&kind.as_str()) {
-            error.set(Some(ApiError::from_code(ErrorCode::UnsupportedMediaType)));
-            return;
-        }
-        if file.size() > MAX_BYTES {
-            error.set(Some(ApiError::from_code(ErrorCode::PayloadTooLarge)));
-            return;
-        }
+    let on_file = Callback::new(move |(file, kind): (web_sys::File, String)| {
         let Some(id) = ctx.id() else { return };
-        error.set(None);
+        flash.set(None);
         busy.set(true);
         spawn_local(async move {
             let r = api::orgs::upload_org_logo(id, file.into(), &kind).await;
             finish(r, Flash::new(orgs::LOGO_UPDATED));
         });
-    };
-    let on_remove = move |_| {
+    });
+    let on_remove = Callback::new(move |()| {
         let Some(id) = ctx.id() else { return };
         error.set(None);
         flash.set(None);
@@ -79,7 +59,7 @@ pub fn LogoEditor() -> impl IntoView {
             let r = api::orgs::delete_org_logo(id).await;
             finish(r, Flash::new(orgs::LOGO_REMOVED));
         });
-    };
+    });
 
     view! {
         <div class="space-y-4 rounded-lg border border-gray-200 bg-white p-6 shadow-sm">
@@ -102,28 +82,18 @@ pub fn LogoEditor() -> impl IntoView {
                     }
                     .into_any(),
                 }}
-                <div class="space-y-2">
-                    <label for="org-logo" class=LABEL>{t(orgs::LOGO)}</label>
-                    <input
-                        id="org-logo"
-                        type="file"
-                        accept="image/png,image/jpeg,image/webp"
-                        node_ref=input
-                        disabled=move || busy.get()
-                        aria-describedby="org-logo-hint"
-                        class="block text-sm text-gray-900 file:mr-3 file:rounded-md file:border-0 file:bg-emerald-700 file:px-3 file:py-2 file:text-sm file:font-semibold file:text-white hover:file:bg-emerald-800 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-emerald-600"
-                        on:change=on_change
-                    />
-                    <p id="org-logo-hint" class=HINT>{t(orgs::LOGO_HINT)}</p>
-                    <Show when=move || busy.get()>
-                        <p role="status" class="text-sm text-gray-700">{t(orgs::UPLOADING)}</p>
-                    </Show>
-                    <Show when=move || logo().is_some()>
-                        <button type="button" class=SMALL_DANGER disabled=move || busy.get() on:click=on_remove>
-                            {t(orgs::REMOVE_LOGO)}
-                        </button>
-                    </Show>
-                </div>
+                <ImageUpload
+                    id="org-logo"
+                    label=orgs::LOGO
+                    hint=orgs::LOGO_HINT
+                    remove_label=orgs::REMOVE_LOGO
+                    max_bytes=MAX_BYTES
+                    has_image=Signal::derive(move || logo().is_some())
+                    busy
+                    error
+                    on_file
+                    on_remove
+                />
             </div>
         </div>
     }
