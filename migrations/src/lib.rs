@@ -9,6 +9,7 @@ mod m20261125_000001_users_and_auth;
 mod m20261125_000002_organizations;
 mod m20261125_000003_jobs;
 mod m20261125_000004_events;
+mod m20261125_000005_checkout;
 
 pub use helpers::UniqueKey;
 pub use sea_orm_migration::{MigrationTrait, MigratorTrait};
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000002_organizations::Migration),
             Box::new(m20261125_000003_jobs::Migration),
             Box::new(m20261125_000004_events::Migration),
+            Box::new(m20261125_000005_checkout::Migration),
         ]
     }
 }
@@ -39,4 +41,5 @@ pub fn unique_keys() -> impl Iterator<Item = &'static UniqueKey> {
         .iter()
         .chain(m20261125_000002_organizations::UNIQUE_KEYS)
         .chain(m20261125_000004_events::UNIQUE_KEYS)
+        .chain(m20261125_000005_checkout::UNIQUE_KEYS)
 }

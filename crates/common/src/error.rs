@@ -33,7 +33,22 @@ pub enum ErrorCode {
     RateLimited,
     PayloadTooLarge,
     UnsupportedMediaType,
+    /// The same `Idempotency-Key` is still being processed.
     IdempotencyConflict,
+    /// The same `Idempotency-Key` was used with a different request body.
+    IdempotencyKeyReused,
+    /// Not enough tickets left for this order.
+    SoldOut,
+    /// The order's reservation ran out before it was paid.
+    HoldExpired,
+    /// The buyer already holds as many tickets as allowed at once.
+    HoldLimitReached,
+    /// The coupon does not exist, is not valid now, or does not apply to this order.
+    CouponInvalid,
+    /// The coupon has no uses left (overall or for this email).
+    CouponExhausted,
+    /// The payment was declined or failed.
+    PaymentDeclined,
     ServiceUnavailable,
     Internal,
 }
@@ -62,6 +77,13 @@ impl ErrorCode {
             ErrorCode::PayloadTooLarge => "payload_too_large",
             ErrorCode::UnsupportedMediaType => "unsupported_media_type",
             ErrorCode::IdempotencyConflict => "idempotency_conflict",
+            ErrorCode::IdempotencyKeyReused => "idempotency_key_reused",
+            ErrorCode::SoldOut => "sold_out",
+            ErrorCode::HoldExpired => "hold_expired",
+            ErrorCode::HoldLimitReached => "hold_limit_reached",
+            ErrorCode::CouponInvalid => "coupon_invalid",
+            ErrorCode::CouponExhausted => "coupon_exhausted",
+            ErrorCode::PaymentDeclined => "payment_declined",
             ErrorCode::ServiceUnavailable => "service_unavailable",
             ErrorCode::Internal => "internal",
         }
@@ -70,7 +92,11 @@ impl ErrorCode {
     /// The HTTP status this code is answered with.
     pub fn status(self) -> u16 {
         match self {
-            ErrorCode::ValidationFailed => 422,
+            ErrorCode::ValidationFailed
+            | ErrorCode::IdempotencyKeyReused
+            | ErrorCode::CouponInvalid => 422,
+            ErrorCode::PaymentDeclined => 402,
+            ErrorCode::HoldExpired => 410,
             ErrorCode::MalformedRequest => 400,
             ErrorCode::AuthenticationRequired
             | ErrorCode::InvalidCredentials
@@ -86,7 +112,10 @@ impl ErrorCode {
             | ErrorCode::AlreadyMember
             | ErrorCode::Conflict
             | ErrorCode::LastOwner
-            | ErrorCode::IdempotencyConflict => 409,
+            | ErrorCode::IdempotencyConflict
+            | ErrorCode::SoldOut
+            | ErrorCode::HoldLimitReached
+            | ErrorCode::CouponExhausted => 409,
             ErrorCode::InvitationInvalid => 410,
             ErrorCode::PayloadTooLarge => 413,
             ErrorCode::UnsupportedMediaType => 415,
@@ -170,9 +199,33 @@ impl ErrorCode {
                 "Ce type de fichier n'est pas accepté",
             ),
             ErrorCode::IdempotencyConflict => (
+                "The same request is still being processed",
+                "La même requête est encore en cours de traitement",
+            ),
+            ErrorCode::IdempotencyKeyReused => (
                 "This request key was already used with other data",
                 "Cette clé de requête a déjà servi avec d'autres données",
             ),
+            ErrorCode::SoldOut => (
+                "Not enough tickets left",
+                "Il ne reste pas assez de billets",
+            ),
+            ErrorCode::HoldExpired => {
+                ("Your reservation has expired", "Votre réservation a expiré")
+            }
+            ErrorCode::HoldLimitReached => (
+                "You already hold as many tickets as allowed",
+                "Vous réservez déjà le nombre maximal de billets",
+            ),
+            ErrorCode::CouponInvalid => (
+                "This coupon cannot be used for this order",
+                "Ce code promo n'est pas valable pour cette commande",
+            ),
+            ErrorCode::CouponExhausted => (
+                "This coupon has been used up",
+                "Ce code promo a déjà été entièrement utilisé",
+            ),
+            ErrorCode::PaymentDeclined => ("The payment was declined", "Le paiement a été refusé"),
             ErrorCode::ServiceUnavailable => (
                 "The service is temporarily unavailable",
                 "Le service est temporairement indisponible",

@@ -111,6 +111,8 @@ pub struct Event {
     pub currency: Currency,
     pub theme: Theme,
     pub featured: bool,
+    /// How long a checkout holds tickets before they go back on sale.
+    pub hold_minutes: u32,
     pub published_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
 }
@@ -137,6 +139,8 @@ pub struct CreateEvent {
     pub currency: Option<Currency>,
     #[serde(default)]
     pub theme: Theme,
+    /// Minutes a checkout holds tickets, 5 to 60 (default 15).
+    pub hold_minutes: Option<u32>,
 }
 
 /// Fields left out stay as they are.
@@ -161,6 +165,7 @@ pub struct UpdateEvent {
     /// Only while no ticket type has a price.
     pub currency: Option<Currency>,
     pub theme: Option<Theme>,
+    pub hold_minutes: Option<u32>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -6,11 +6,13 @@
 
 pub mod admin;
 pub mod auth;
+pub mod coupons;
 pub mod error;
 pub mod events;
 pub mod lang;
 pub mod localized;
 pub mod money;
+pub mod orders;
 pub mod orgs;
 pub mod page;
 pub mod public;

@@ -31,6 +31,16 @@ pub fn after<C: ColumnTrait>(created: C, id: C, cursor: Option<&str>) -> Conditi
     }
 }
 
+/// Rows strictly before the cursor, for newest-first lists in descending `(created_at, id)` order.
+pub fn before<C: ColumnTrait>(created: C, id: C, cursor: Option<&str>) -> Condition {
+    match cursor.and_then(decode) {
+        None => Condition::all(),
+        Some((at, last)) => Condition::any()
+            .add(created.lt(at))
+            .add(Condition::all().add(created.eq(at)).add(id.lt(last))),
+    }
+}
+
 /// Splits one extra fetched row off into the next cursor.
 pub fn page<T>(
     mut rows: Vec<T>,

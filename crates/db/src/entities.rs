@@ -6,13 +6,21 @@
 
 pub mod capacity_groups;
 pub mod categories;
+pub mod coupon_email_uses;
+pub mod coupons;
 pub mod email_tokens;
 pub mod events;
+pub mod idempotency_keys;
 pub mod invitations;
 pub mod jobs;
 pub mod memberships;
+pub mod order_events;
+pub mod order_items;
+pub mod orders;
 pub mod organizations;
+pub mod payments;
 pub mod refresh_tokens;
 pub mod ticket_types;
+pub mod tickets;
 pub mod tier_settings;
 pub mod users;

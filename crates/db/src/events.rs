@@ -46,6 +46,7 @@ pub struct EventFields {
     pub theme_accent: Option<String>,
     pub custom_css: Option<String>,
     pub custom_css_scoped: Option<String>,
+    pub hold_minutes: i32,
 }
 
 impl EventFields {
@@ -76,6 +77,7 @@ impl EventFields {
             theme_accent: row.theme_accent.clone(),
             custom_css: row.custom_css.clone(),
             custom_css_scoped: row.custom_css_scoped.clone(),
+            hold_minutes: row.hold_minutes,
         }
     }
 
@@ -105,6 +107,7 @@ impl EventFields {
         m.theme_accent = Set(self.theme_accent);
         m.custom_css = Set(self.custom_css);
         m.custom_css_scoped = Set(self.custom_css_scoped);
+        m.hold_minutes = Set(self.hold_minutes);
     }
 }
 

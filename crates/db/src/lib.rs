@@ -14,14 +14,21 @@ mod transaction;
 
 pub mod capacity_groups;
 pub mod categories;
+pub mod coupons;
 pub mod events;
+pub mod idempotency;
+pub mod inventory;
 pub mod invitations;
 pub mod jobs;
 pub mod members;
+pub mod order_events;
+pub mod orders;
 pub mod orgs;
+pub mod payments;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
 pub mod ticket_types;
+pub mod tickets;
 pub mod tiers;
 pub mod tokens;
 pub mod users;

@@ -254,6 +254,7 @@ async fn seed_demo_event(state: &AppState, scope: db::OrgScope) -> crate::error:
             category_id: None,
             starts_at,
             ends_at: starts_at + chrono::Duration::hours(5),
+            hold_minutes: None,
             timezone: "Africa/Douala".into(),
             location: Location {
                 venue_name: Some("Espace Wouri".into()),

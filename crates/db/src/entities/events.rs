@@ -40,6 +40,7 @@ pub struct Model {
     pub custom_css_scoped: Option<String>,
     pub featured: bool,
     pub popularity: i64,
+    pub hold_minutes: i32,
     pub published_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

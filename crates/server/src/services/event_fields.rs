@@ -95,7 +95,12 @@ pub struct EventInput {
     pub visibility: Visibility,
     pub currency: Currency,
     pub theme: Theme,
+    pub hold_minutes: u32,
 }
+
+/// How long a checkout may hold tickets (minutes).
+pub const HOLD_MINUTES: std::ops::RangeInclusive<u32> = 1..=60;
+pub const DEFAULT_HOLD_MINUTES: u32 = 15;
 
 /// Validates and renders; `Err` lists every invalid field.
 pub fn build(input: EventInput) -> Result<EventFields, Vec<FieldError>> {
@@ -115,6 +120,9 @@ pub fn build(input: EventInput) -> Result<EventFields, Vec<FieldError>> {
         &input.description,
         DESCRIPTION_MAX,
     );
+    if !HOLD_MINUTES.contains(&input.hold_minutes) {
+        errors.push("hold_minutes", "out_of_range", "must be between 1 and 60");
+    }
     if input.ends_at <= input.starts_at {
         errors.push("ends_at", "before_start", "must be after the start");
     }
@@ -212,6 +220,7 @@ pub fn build(input: EventInput) -> Result<EventFields, Vec<FieldError>> {
         theme_accent: clean(&input.theme.accent_color),
         custom_css,
         custom_css_scoped,
+        hold_minutes: i32::try_from(input.hold_minutes).unwrap_or(15),
     })
 }
 
@@ -268,6 +277,7 @@ pub fn input_of(row: &EventRow) -> EventInput {
             accent_color: row.theme_accent.clone(),
             custom_css: row.custom_css.clone(),
         },
+        hold_minutes: u32::try_from(row.hold_minutes).unwrap_or(DEFAULT_HOLD_MINUTES),
     }
 }
 
@@ -296,6 +306,7 @@ pub fn to_dto(row: &EventRow, now: DateTime<Utc>) -> Event {
         currency: input.currency,
         theme: input.theme,
         featured: row.featured,
+        hold_minutes: input.hold_minutes,
         published_at: row.published_at,
         created_at: row.created_at,
     }

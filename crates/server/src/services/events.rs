@@ -98,6 +98,9 @@ pub async fn create(state: &AppState, scope: OrgScope, input: CreateEvent) -> Ap
         visibility: input.visibility,
         currency: input.currency.unwrap_or(org.currency),
         theme: input.theme,
+        hold_minutes: input
+            .hold_minutes
+            .unwrap_or(event_fields::DEFAULT_HOLD_MINUTES),
     });
     let fields = match fields {
         Ok(f) if errors.0.is_empty() => f,
@@ -177,6 +180,9 @@ pub async fn update(
     }
     if let Some(v) = input.visibility {
         merged.visibility = v;
+    }
+    if let Some(v) = input.hold_minutes {
+        merged.hold_minutes = v;
     }
     if let Some(v) = input.theme {
         merged.theme = v;
