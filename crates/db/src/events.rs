@@ -393,6 +393,17 @@ pub async fn discover<C: ConnectionTrait>(
     Ok((rows, next))
 }
 
+/// Tickets sold move discovery's "popular" order. Not scoped: the caller already holds the
+/// order's scope and passes its event.
+pub async fn add_popularity<C: ConnectionTrait>(conn: &C, id: Uuid, delta: i64) -> DbResult<()> {
+    Entity::update_many()
+        .col_expr(Column::Popularity, Expr::col(Column::Popularity).add(delta))
+        .filter(Column::Id.eq(id))
+        .exec(conn)
+        .await?;
+    Ok(())
+}
+
 /// Platform curation: featured events lead discovery. Not scoped: platform administrators act on
 /// any organization's events.
 pub async fn set_featured<C: ConnectionTrait>(

@@ -19,12 +19,23 @@ pub fn platform_fee(price_minor: i64, rule: FeeRule) -> i64 {
     if price_minor <= 0 {
         return 0;
     }
-    let scaled = i128::from(price_minor) * i128::from(rule.percent_bp);
-    // Half away from zero: add half the divisor before the integer division.
-    let percent_part = (scaled + 5_000) / 10_000;
-    i64::try_from(percent_part)
+    round_bp(price_minor, rule.percent_bp)
         .unwrap_or(i64::MAX)
         .saturating_add(rule.fixed_minor)
+}
+
+/// `amount × bp / 10 000`, rounded half away from zero to the minor unit: the one rounding rule for
+/// fees and percentage discounts. `None` when the result does not fit in an `i64`.
+pub fn round_bp(amount: i64, bp: u32) -> Option<i64> {
+    // Cannot overflow: |i64| × u32 < 2^95.
+    let scaled = i128::from(amount) * i128::from(bp);
+    // Division truncates toward zero, so moving half a divisor away from zero first rounds half away.
+    let rounded = if scaled >= 0 {
+        (scaled + 5_000) / 10_000
+    } else {
+        (scaled - 5_000) / 10_000
+    };
+    i64::try_from(rounded).ok()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,6 +87,14 @@ mod tests {
         // 2.5 % of 1 010 = 25.25 -> 25 ; of 1 020 = 25.5 -> 26
         assert_eq!(platform_fee(1010, rule(250, 0)), 25);
         assert_eq!(platform_fee(1020, rule(250, 0)), 26);
+    }
+
+    #[test]
+    fn basis_point_rounding_is_symmetric_around_zero() {
+        assert_eq!(round_bp(1020, 250), Some(26));
+        assert_eq!(round_bp(-1020, 250), Some(-26));
+        assert_eq!(round_bp(-1010, 250), Some(-25));
+        assert_eq!(round_bp(i64::MAX, 20_000), None);
     }
 
     #[test]

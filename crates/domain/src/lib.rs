@@ -1,7 +1,10 @@
 //! Pure business rules of Reckot: no IO, no clock, no database. The server, the worker and the SPA
 //! all decide the same way because they call these functions.
 
+pub mod codes;
 pub mod fees;
+pub mod pricing;
 pub mod roles;
 pub mod sales;
 pub mod slug;
+pub mod ticket_token;

@@ -1,15 +1,17 @@
-//! The transactional emails Reckot sends about accounts and teams, in English and French. Each
-//! function returns a ready [`Email`] (subject, text and HTML) for a language and its parameters;
-//! user-supplied values are cleaned of line breaks and HTML-escaped in the HTML part.
+//! The transactional emails Reckot sends about accounts, teams and orders, in English and French.
+//! Each function returns a ready [`Email`] (subject, text and HTML) for a language and its
+//! parameters; user-supplied values are cleaned of line breaks and HTML-escaped in the HTML part.
 
 use common::Lang;
 
 use crate::mailer::Email;
 
 mod layout;
+mod orders;
 
 pub use layout::escape_html;
 use layout::{Block, Content, clean, greeting, render};
+pub use orders::{OrderConfirmation, order_cancelled, order_confirmation};
 
 /// Asks a new user to confirm their address by opening `link`.
 pub fn verify_email(lang: Lang, to: &str, name: &str, link: &str) -> Email {

@@ -6,14 +6,17 @@
 //! - [`storage`]: blob storage for uploads such as organization logos.
 //! - [`rate_limit`]: fixed-window rate limits, in process or shared through Redis.
 //! - [`redis_pool`]: building a checked Redis connection pool.
+//! - [`tickets`]: ticket QR codes, the printable PDF, and event times in the event's time zone.
 
 pub mod emails;
 pub mod mailer;
+pub mod payments;
 pub mod rate_limit;
 pub mod redis_pool;
 pub mod storage;
+pub mod tickets;
 
-pub use mailer::{Email, FileMailer, MailError, Mailer, SmtpMailer};
+pub use mailer::{Attachment, Email, FileMailer, MailError, Mailer, SmtpMailer};
 pub use rate_limit::{RateDecision, RateLimitError, RateLimiter};
 pub use redis_pool::{RedisPoolError, redis_pool};
 pub use storage::{ImageKind, LocalDiskStorage, Storage, StorageError, sniff_image};

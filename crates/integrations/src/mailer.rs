@@ -14,13 +14,36 @@ pub use file::FileMailer;
 pub use smtp::SmtpMailer;
 
 /// One rendered message, ready to send: a single recipient, a subject, and the same content as plain
-/// text and as HTML (sent together as `multipart/alternative`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// text and as HTML (sent together as `multipart/alternative`), plus files such as ticket PDFs
+/// (then everything is wrapped in `multipart/mixed`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Email {
     pub to: String,
     pub subject: String,
     pub text: String,
     pub html: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<Attachment>,
+}
+
+/// A file sent with an [`Email`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attachment {
+    /// The name the recipient sees, e.g. `tickets-RK-3F8Q1ZKD.pdf`.
+    pub filename: String,
+    /// A MIME type such as `application/pdf`.
+    pub content_type: String,
+    pub bytes: Vec<u8>,
+}
+
+impl Attachment {
+    pub fn pdf(filename: impl Into<String>, bytes: Vec<u8>) -> Self {
+        Self {
+            filename: filename.into(),
+            content_type: "application/pdf".to_owned(),
+            bytes,
+        }
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -29,6 +52,8 @@ pub enum MailError {
     InvalidAddress(String),
     #[error("invalid mailer configuration: {0}")]
     Config(String),
+    #[error("invalid attachment content type {0:?}")]
+    InvalidAttachment(String),
     #[error("could not build the message: {0}")]
     Build(#[from] lettre::error::Error),
     #[error("SMTP delivery failed: {0}")]

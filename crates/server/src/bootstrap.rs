@@ -69,6 +69,7 @@ pub async fn build_state(settings: Settings, clock: Arc<dyn Clock>) -> anyhow::R
         cache: Arc::new(cache),
         clock,
         jobs_ready: Arc::new(Notify::new()),
+        gateways: crate::state::Gateways::from_settings(&settings),
         settings: Arc::new(settings),
     })
 }

@@ -165,6 +165,13 @@ impl ResponseError for AppError {
     }
 }
 
+/// Raw driver errors (begin/commit) take the same path as repository errors.
+impl From<db::DbErr> for AppError {
+    fn from(err: db::DbErr) -> AppError {
+        AppError::from(db::DbError::from(err))
+    }
+}
+
 impl From<db::DbError> for AppError {
     fn from(err: db::DbError) -> AppError {
         match err {
@@ -177,6 +184,11 @@ impl From<db::DbError> for AppError {
                     AppError::field_conflict(ErrorCode::SlugTaken, "slug", "already taken")
                 }
                 "memberships_org_user_key" => AppError::code(ErrorCode::AlreadyMember),
+                "coupons_event_id_code_key" => AppError::field_conflict(
+                    ErrorCode::Conflict,
+                    "code",
+                    "this event already has a coupon with this code",
+                ),
                 _ => AppError::internal(anyhow::anyhow!("unmapped unique constraint {constraint}")),
             },
             db::DbError::Other(e) => AppError::internal(e),

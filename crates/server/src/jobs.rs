@@ -6,6 +6,7 @@ use std::time::Duration;
 use chrono::Duration as ChronoDuration;
 
 use crate::services::mail::{EmailJob, JOB_KIND as SEND_EMAIL};
+use crate::services::order_delivery;
 use crate::state::AppState;
 
 const LEASE: ChronoDuration = ChronoDuration::seconds(120);
@@ -19,6 +20,12 @@ pub async fn run(state: AppState, shutdown: impl std::future::Future<Output = ()
         match drain(&state).await {
             Ok(_) => {}
             Err(e) => tracing::error!(error = %e, "worker: could not claim jobs"),
+        }
+        // Lapsed holds go back on sale even when nobody looks at their orders.
+        match crate::services::order_lifecycle::sweep_all(&state).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(orders.expired = n, "expired lapsed holds"),
+            Err(e) => tracing::error!(error = %e, "worker: could not sweep holds"),
         }
         tokio::select! {
             () = &mut shutdown => break,
@@ -60,6 +67,15 @@ async fn execute(state: &AppState, job: &db::jobs::Job) -> anyhow::Result<()> {
             let email: EmailJob = serde_json::from_value(job.payload.clone())?;
             state.mailer.send(&email.render()).await?;
             Ok(())
+        }
+        order_delivery::DELIVER_ORDER => {
+            let job: order_delivery::DeliverOrder = serde_json::from_value(job.payload.clone())?;
+            order_delivery::deliver(state, &job).await
+        }
+        order_delivery::ORDER_CANCELLED => {
+            let job: order_delivery::OrderCancelled =
+                serde_json::from_value(job.payload.clone())?;
+            order_delivery::notify_cancelled(state, &job).await
         }
         other => anyhow::bail!("unknown job kind {other}"),
     }

@@ -5,13 +5,18 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 pub mod admin;
 pub mod auth;
+pub mod bookings;
 pub mod categories;
+pub mod checkout;
+pub mod coupons;
 pub mod events;
 pub mod invitations;
 pub mod me;
 pub mod members;
+pub mod orders;
 pub mod orgs;
 pub mod public;
+pub mod test_gateway;
 pub mod ticket_types;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -19,6 +24,10 @@ pub fn configure(cfg: &mut ServiceConfig) {
     // `just bench-public`: a page at the end of this list paid ~40% of its CPU in route matching).
     cfg.service(public::get_public_event)
         .service(public::discover_events)
+        // An on-sale drop is all order placement: second only to the event page.
+        .service(checkout::create_order)
+        .service(checkout::quote_order)
+        .service(orders::get_order)
         .service(public::event_theme_css)
         .service(public::event_calendar)
         .service(public::unlock_ticket_types)
@@ -75,5 +84,23 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(ticket_types::list_capacity_groups)
         .service(ticket_types::create_capacity_group)
         .service(ticket_types::update_capacity_group)
-        .service(ticket_types::delete_capacity_group);
+        .service(ticket_types::delete_capacity_group)
+        .service(coupons::list_coupons)
+        .service(coupons::create_coupon)
+        .service(coupons::update_coupon)
+        .service(coupons::delete_coupon)
+        .service(orders::cancel_order)
+        .service(orders::start_payment)
+        .service(orders::download_tickets)
+        .service(orders::ticket_qr_svg)
+        .service(orders::ticket_qr_png)
+        .service(orders::list_my_orders)
+        .service(test_gateway::get_test_payment)
+        .service(test_gateway::approve_test_payment)
+        .service(test_gateway::decline_test_payment)
+        .service(bookings::list_orders)
+        .service(bookings::export_orders)
+        .service(bookings::get_booking)
+        .service(bookings::cancel_booking)
+        .service(bookings::resend_tickets);
 }

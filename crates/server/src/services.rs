@@ -3,13 +3,22 @@
 
 pub mod accounts;
 pub mod admin;
+pub mod bookings;
+pub mod buyer_orders;
 pub mod categories;
+pub mod checkout;
+pub mod coupons;
 pub mod event_fields;
 pub mod events;
 pub mod invitations;
 pub mod mail;
 pub mod members;
+pub mod order_access;
+pub mod order_delivery;
+pub mod order_lifecycle;
+pub mod order_view;
 pub mod orgs;
+pub mod payments;
 pub mod profile;
 pub mod public_events;
 pub mod rate_limits;

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use anyhow::{Context, bail};
-use secrecy::{ExposeSecret, SecretString};
+use secrecy::{ExposeSecret, SecretBox, SecretString};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AppEnv {
@@ -40,6 +40,17 @@ pub struct Settings {
     pub trust_forwarded_for: bool,
     pub run_worker: bool,
     pub log_format: LogFormat,
+    /// Ed25519 seed signing the QR payloads of tickets (scanners verify offline with its public
+    /// key). `TICKET_SIGNING_KEY`: 64 hex characters.
+    pub ticket_signing_seed: std::sync::Arc<SecretBox<[u8; 32]>>,
+    /// The development payment gateway (a page where the buyer approves or declines).
+    pub test_gateway: bool,
+    /// Orders a client address may start per minute.
+    pub checkout_per_minute: u32,
+    /// Tickets one buyer (email) may hold at once in pending orders of an event.
+    pub max_held_tickets: u32,
+    /// While a payment is in flight the hold lasts at least this long from its start.
+    pub payment_hold: Duration,
 }
 
 /// Development-only signing key; production refuses to boot without its own `JWT_SECRET`.
@@ -84,6 +95,9 @@ impl Settings {
         if production && var("BASE_URL").is_none() {
             missing.push("BASE_URL");
         }
+        if production && var("TICKET_SIGNING_KEY").is_none() {
+            missing.push("TICKET_SIGNING_KEY");
+        }
         if !missing.is_empty() {
             bail!(
                 "APP_ENV=production needs these variables, which are not set: {}. See .env.example.",
@@ -113,7 +127,32 @@ impl Settings {
                 Some(other) => bail!("{k} must be true or false, not `{other}`"),
             }
         };
+        let ticket_signing_seed = match var("TICKET_SIGNING_KEY") {
+            Some(hex_key) => {
+                let bytes = hex::decode(&hex_key)
+                    .ok()
+                    .and_then(|b| <[u8; 32]>::try_from(b).ok())
+                    .context("TICKET_SIGNING_KEY must be 64 hex characters (32 bytes)")?;
+                bytes
+            }
+            // Development: derived from the (development) JWT secret, stable across restarts.
+            None => {
+                use sha2::Digest;
+                sha2::Sha256::digest(format!("reckot-ticket-signing:{jwt_secret}")).into()
+            }
+        };
+        let test_gateway = flag("TEST_GATEWAY", !production)?;
+        if production && test_gateway {
+            bail!("TEST_GATEWAY cannot be enabled in production: it confirms orders without money");
+        }
         Ok(Settings {
+            ticket_signing_seed: std::sync::Arc::new(SecretBox::new(Box::new(ticket_signing_seed))),
+            test_gateway,
+            checkout_per_minute: u32::try_from(secs("CHECKOUT_RATE_LIMIT_PER_MINUTE", 30)?)
+                .unwrap_or(u32::MAX),
+            max_held_tickets: u32::try_from(secs("MAX_HELD_TICKETS_PER_BUYER", 20)?)
+                .unwrap_or(u32::MAX),
+            payment_hold: Duration::from_secs(secs("PAYMENT_HOLD_MINUTES", 15)? * 60),
             app_env,
             database_url: var("DATABASE_URL")
                 .unwrap_or_else(|| "sqlite://data/reckot.sqlite?mode=rwc".into()),
@@ -153,6 +192,10 @@ impl Settings {
 
     pub fn is_production(&self) -> bool {
         self.app_env == AppEnv::Production
+    }
+
+    pub fn ticket_signing_seed(&self) -> &[u8; 32] {
+        self.ticket_signing_seed.expose_secret()
     }
 
     pub fn jwt_secret_bytes(&self) -> &[u8] {

@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use integrations::mailer::Mailer;
+use integrations::payments::{PaymentGateway, TestGateway};
 use integrations::rate_limit::RateLimiter;
 use integrations::storage::Storage;
 use tokio::sync::Notify;
@@ -27,6 +28,26 @@ pub struct AppState {
     pub clock: Arc<dyn Clock>,
     /// Wakes the in-process worker as soon as a job is committed.
     pub jobs_ready: Arc<Notify>,
+    /// Payment gateways enabled by the settings.
+    pub gateways: Gateways,
+}
+
+/// The enabled payment gateways, by method name.
+#[derive(Clone, Default)]
+pub struct Gateways(Vec<Arc<dyn PaymentGateway>>);
+
+impl Gateways {
+    pub fn from_settings(settings: &Settings) -> Gateways {
+        let mut all: Vec<Arc<dyn PaymentGateway>> = Vec::new();
+        if settings.test_gateway {
+            all.push(Arc::new(TestGateway));
+        }
+        Gateways(all)
+    }
+
+    pub fn get(&self, method: &str) -> Option<Arc<dyn PaymentGateway>> {
+        self.0.iter().find(|g| g.method() == method).cloned()
+    }
 }
 
 impl AppState {

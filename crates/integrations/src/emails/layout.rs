@@ -16,6 +16,9 @@ pub(super) enum Block {
     },
     /// Secondary copy (security notes), smaller in HTML.
     Note(String),
+    /// Label and value pairs (an order's reference, its tickets): `label: value` lines in text,
+    /// a label above each bold value in HTML.
+    Details(Vec<(String, String)>),
 }
 
 pub(super) struct Content {
@@ -108,6 +111,20 @@ pub(super) fn render(lang: Lang, to: &str, content: Content) -> Email {
                     escape_html(fallback_intro),
                 ));
             }
+            Block::Details(rows) => {
+                body.push_str("<div style=\"margin:0 0 16px;padding:12px 16px;background:#f4f4f5;border-radius:6px\">\n");
+                for (label, value) in rows {
+                    text.push_str(&format!("{label}{colon} {value}\n"));
+                    body.push_str(&format!(
+                        "<p style=\"margin:4px 0\"><span style=\"font-size:13px;color:#52525b\">{}</span><br>\
+                         <strong>{}</strong></p>\n",
+                        escape_html(label),
+                        escape_html(value)
+                    ));
+                }
+                text.push('\n');
+                body.push_str("</div>\n");
+            }
             Block::Note(note) => {
                 text.push_str(&format!("{note}\n\n"));
                 body.push_str(&format!(
@@ -140,5 +157,6 @@ pub(super) fn render(lang: Lang, to: &str, content: Content) -> Email {
         subject: content.subject,
         text,
         html,
+        attachments: Vec::new(),
     }
 }

@@ -1,6 +1,6 @@
 //! [`FileMailer`]: the development mailer. Each message becomes three files in a folder (text, HTML
-//! and a JSON summary) and one log line listing its links, so a developer can click a verification
-//! link from the console without running a mail server.
+//! and a JSON summary), plus one file per attachment, and one log line listing its links, so a
+//! developer can click a verification link or open a ticket PDF without running a mail server.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -23,6 +23,8 @@ struct Summary<'a> {
     to: &'a str,
     subject: &'a str,
     links: &'a [String],
+    /// File names, in this folder, of the attachments (`<stem>-<filename>`).
+    attachments: Vec<String>,
     created_at: String,
 }
 
@@ -74,16 +76,24 @@ impl Mailer for FileMailer {
             sanitize_for_file_name(&msg.to)
         );
         let links = extract_links(&msg.text);
+        let mut attachments = Vec::with_capacity(msg.attachments.len());
+        for file in &msg.attachments {
+            let name = format!("{stem}-{}", sanitize_for_file_name(&file.filename));
+            tokio::fs::write(self.dir.join(&name), &file.bytes).await?;
+            attachments.push(name);
+        }
         let summary = Summary {
             to: &msg.to,
             subject: &msg.subject,
             links: &links,
+            attachments,
             created_at: now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
         };
         // Not `Path::with_extension`: the stem ends in the recipient's domain, which has dots.
         let path = |extension: &str| self.dir.join(format!("{stem}.{extension}"));
         tokio::fs::write(path("txt"), &msg.text).await?;
         tokio::fs::write(path("html"), &msg.html).await?;
+        // Last, so a reader polling for the summary finds the other files already complete.
         tokio::fs::write(path("json"), serde_json::to_vec_pretty(&summary)?).await?;
         tracing::info!(
             mail.to = %mask_email(&msg.to),
@@ -138,6 +148,7 @@ mod tests {
             subject: "Confirmez votre adresse e-mail".to_owned(),
             text: "Bonjour,\nOuvrez https://reckot.test/verify?token=abc&x=1.\n".to_owned(),
             html: "<p>Bonjour</p>".to_owned(),
+            attachments: vec![],
         }
     }
 
@@ -209,6 +220,57 @@ mod tests {
         );
         assert!(output.contains("j***@example.com"), "{output}");
         assert!(!output.contains("jane.doe@example.com"), "{output}");
+    }
+
+    #[tokio::test]
+    async fn attachments_are_written_next_to_the_message_and_listed_in_its_summary() {
+        let (_logs, _guard) = capture_logs();
+        let Ok(temp) = tempfile::tempdir() else {
+            panic!("a temporary folder");
+        };
+        let mut message = email();
+        message.attachments.push(crate::mailer::Attachment::pdf(
+            "billets-RK-3F8Q1ZKD.pdf",
+            b"%PDF-1.7 \xe9".to_vec(),
+        ));
+        message.attachments.push(crate::mailer::Attachment {
+            filename: "../../escape.txt".to_owned(),
+            content_type: "text/plain".to_owned(),
+            bytes: b"kept inside".to_vec(),
+        });
+
+        if let Err(e) = FileMailer::new(temp.path()).send(&message).await {
+            panic!("writing failed: {e}");
+        }
+
+        let Some(json_name) = std::fs::read_dir(temp.path())
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|entry| entry.file_name().into_string().ok())
+            .find(|name| name.ends_with(".json"))
+        else {
+            panic!("no summary written");
+        };
+        let stem = json_name.trim_end_matches(".json");
+        let summary: serde_json::Value = std::fs::read(temp.path().join(&json_name))
+            .ok()
+            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+            .unwrap_or_default();
+        let pdf_name = format!("{stem}-billets-RK-3F8Q1ZKD.pdf");
+        let txt_name = format!("{stem}-_.._escape.txt");
+        assert_eq!(
+            summary["attachments"],
+            serde_json::json!([pdf_name, txt_name])
+        );
+        assert_eq!(
+            std::fs::read(temp.path().join(&pdf_name)).unwrap_or_default(),
+            b"%PDF-1.7 \xe9"
+        );
+        assert_eq!(
+            std::fs::read(temp.path().join(&txt_name)).unwrap_or_default(),
+            b"kept inside"
+        );
     }
 
     #[test]

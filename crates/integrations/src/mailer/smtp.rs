@@ -1,7 +1,8 @@
 //! [`SmtpMailer`]: real delivery through an SMTP relay with lettre, configured by one URL.
 
 use async_trait::async_trait;
-use lettre::message::{Mailbox, MultiPart};
+use lettre::message::header::ContentType;
+use lettre::message::{Attachment as MimeAttachment, Mailbox, MultiPart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 use super::{Email, MailError, Mailer, mask_email};
@@ -76,20 +77,33 @@ fn lettre_url(url: &str) -> String {
 }
 
 /// Builds the MIME message: `multipart/alternative` with the text part first, so clients that
-/// prefer HTML pick the last part and the rest read the text.
+/// prefer HTML pick the last part and the rest read the text. With attachments, that part comes
+/// first inside a `multipart/mixed`, followed by one part per file.
 pub(crate) fn build_message(from: &Mailbox, msg: &Email) -> Result<Message, MailError> {
     let to: Mailbox = msg
         .to
         .parse()
         .map_err(|_| MailError::InvalidAddress(mask_email(&msg.to)))?;
+    let body = MultiPart::alternative_plain_html(msg.text.clone(), msg.html.clone());
+    let body = if msg.attachments.is_empty() {
+        body
+    } else {
+        let mut mixed = MultiPart::mixed().multipart(body);
+        for file in &msg.attachments {
+            let content_type = ContentType::parse(&file.content_type)
+                .map_err(|_| MailError::InvalidAttachment(file.content_type.clone()))?;
+            // lettre encodes the name in the header; a line break in it must not start a header.
+            let part = MimeAttachment::new(single_line(&file.filename))
+                .body(file.bytes.clone(), content_type);
+            mixed = mixed.singlepart(part);
+        }
+        mixed
+    };
     let message = Message::builder()
         .from(from.clone())
         .to(to)
         .subject(single_line(&msg.subject))
-        .multipart(MultiPart::alternative_plain_html(
-            msg.text.clone(),
-            msg.html.clone(),
-        ))?;
+        .multipart(body)?;
     Ok(message)
 }
 
@@ -125,6 +139,7 @@ mod tests {
 
     use super::*;
     use crate::emails;
+    use crate::mailer::Attachment;
     use crate::mailer::smtp_stub::{SmtpStub, StubCredentials};
 
     const FROM: &str = "Reckot <no-reply@reckot.test>";
@@ -199,6 +214,7 @@ mod tests {
             subject: "Hello there".to_owned(),
             text: "Plain words.\n.A line starting with a dot survives.\n".to_owned(),
             html: "<p>Rich words.</p>".to_owned(),
+            attachments: vec![],
         };
 
         mailer.send(&email).await.unwrap();
@@ -216,6 +232,76 @@ mod tests {
             "dot-unstuffed"
         );
         assert!(mail.data.contains("<p>Rich words.</p>"));
+    }
+
+    #[tokio::test]
+    async fn a_pdf_attachment_survives_smtp_to_the_stub_next_to_both_text_parts() {
+        let Ok(stub) = SmtpStub::start().await else {
+            panic!("the stub starts");
+        };
+        let Ok(mailer) = SmtpMailer::new(&stub.url(), FROM) else {
+            panic!("the mailer builds");
+        };
+        let mut email = emails::password_changed(Lang::Fr, "zoe@example.com", "Zoé");
+        // Every byte value, so any lossy text handling along the way would show.
+        let pdf: Vec<u8> = b"%PDF-1.7\n".iter().copied().chain(0..=255).collect();
+        email
+            .attachments
+            .push(Attachment::pdf("billets-RK-3F8Q1ZKD.pdf", pdf.clone()));
+        email.attachments.push(Attachment {
+            filename: "notes.txt".to_owned(),
+            content_type: "text/plain".to_owned(),
+            bytes: b"second file".to_vec(),
+        });
+
+        if let Err(e) = mailer.send(&email).await {
+            panic!("sending failed: {e}");
+        }
+
+        let received = stub.wait_for_messages(1, Duration::from_secs(5)).await;
+        let Some(mail) = received.first() else {
+            panic!("the stub received nothing");
+        };
+        let content_type = mail.header("Content-Type").unwrap_or_default();
+        assert!(
+            content_type.starts_with("multipart/mixed"),
+            "{content_type}"
+        );
+        assert_eq!(
+            mail.text_body().unwrap_or_default().trim_end(),
+            email.text.trim_end()
+        );
+        assert_eq!(
+            mail.html_body().unwrap_or_default().trim_end(),
+            email.html.trim_end()
+        );
+        let files = mail.attachments();
+        assert_eq!(files.len(), 2, "{files:?}");
+        assert_eq!(files[0].filename, "billets-RK-3F8Q1ZKD.pdf");
+        assert_eq!(files[0].content_type, "application/pdf");
+        assert_eq!(files[0].bytes, pdf);
+        assert_eq!(files[1].filename, "notes.txt");
+        assert_eq!(files[1].bytes, b"second file");
+    }
+
+    #[tokio::test]
+    async fn an_unparsable_attachment_type_is_refused_before_connecting() {
+        let Ok(mailer) = SmtpMailer::new("smtp://127.0.0.1:1", FROM) else {
+            panic!("the mailer builds");
+        };
+        let mut email = emails::password_changed(Lang::En, "sam@example.com", "Sam");
+        email.attachments.push(Attachment {
+            filename: "x.bin".to_owned(),
+            content_type: "not a type".to_owned(),
+            bytes: vec![1],
+        });
+
+        let result = mailer.send(&email).await;
+
+        assert!(
+            matches!(result, Err(MailError::InvalidAttachment(_))),
+            "{result:?}"
+        );
     }
 
     #[tokio::test]

@@ -154,6 +154,29 @@ impl ReceivedMail {
     pub fn html_body(&self) -> Option<String> {
         mime::find_part(&self.data, "text/html")
     }
+
+    /// Every `Content-Disposition: attachment` part, decoded, in order.
+    pub fn attachments(&self) -> Vec<StubAttachment> {
+        mime::leaves(&self.data)
+            .into_iter()
+            .filter_map(|leaf| {
+                Some(StubAttachment {
+                    filename: leaf.attachment_filename()?,
+                    bytes: leaf.decode()?,
+                    content_type: leaf.media_type,
+                })
+            })
+            .collect()
+    }
+}
+
+/// A file attached to a [`ReceivedMail`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StubAttachment {
+    pub filename: String,
+    /// The media type, lower case, without parameters.
+    pub content_type: String,
+    pub bytes: Vec<u8>,
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ mod support;
 mod accounts;
 mod admin;
 mod cli;
+mod coupons;
 mod events;
 mod invitations;
 mod members;

@@ -79,6 +79,8 @@ impl TestApp {
             "STORAGE_DIR" => Some(dirs.path().join("uploads").display().to_string()),
             "SPA_DIR" => Some(dirs.path().join("spa").display().to_string()),
             "BASE_URL" => Some("http://reckot.test".into()),
+            // Race tests send many orders from one (test) address; the limit has its own test.
+            "CHECKOUT_RATE_LIMIT_PER_MINUTE" => Some("1000000".into()),
             _ => None,
         })
         .unwrap();
@@ -93,6 +95,7 @@ impl TestApp {
             cache: Arc::new(reckot_server::cache::Cache::in_process()),
             clock: clock.clone(),
             jobs_ready: Arc::new(tokio::sync::Notify::new()),
+            gateways: reckot_server::state::Gateways::from_settings(&settings),
             settings: Arc::new(settings),
         };
         Some(TestApp {

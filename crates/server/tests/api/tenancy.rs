@@ -124,6 +124,26 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
         "/api/v1/orgs/{org_id}/events/{event_id}/capacity-groups/{group_id}",
         None,
     ),
+    (
+        "get",
+        "/api/v1/orgs/{org_id}/events/{event_id}/coupons",
+        None,
+    ),
+    (
+        "post",
+        "/api/v1/orgs/{org_id}/events/{event_id}/coupons",
+        Some(r#"{"code":"SPY","kind":"percent","percent":"100"}"#),
+    ),
+    (
+        "patch",
+        "/api/v1/orgs/{org_id}/events/{event_id}/coupons/{coupon_id}",
+        Some(r#"{"percent":"100"}"#),
+    ),
+    (
+        "delete",
+        "/api/v1/orgs/{org_id}/events/{event_id}/coupons/{coupon_id}",
+        None,
+    ),
 ];
 
 fn org_scoped_operations() -> BTreeSet<(String, String)> {
@@ -180,6 +200,14 @@ db_test!(
             .to_owned();
         let (event_id, ticket_type_id, group_id) =
             crate::events::event_with_tickets(&app, &victim, &victim_org).await;
+        let coupon = app
+            .post(
+                &format!("/api/v1/orgs/{victim_org}/events/{event_id}/coupons"),
+                Some(&victim),
+                json!({"code": "VICTIM", "kind": "percent", "percent": "10"}),
+            )
+            .await;
+        let coupon_id = coupon.body["id"].as_str().unwrap().to_owned();
         let before = snapshot(&app, &victim, &victim_org).await;
 
         let attacker = app.user("attacker@example.com").await;
@@ -192,7 +220,8 @@ db_test!(
                 .replace("{invitation_id}", &invitation_id)
                 .replace("{event_id}", &event_id)
                 .replace("{ticket_type_id}", &ticket_type_id)
-                .replace("{group_id}", &group_id);
+                .replace("{group_id}", &group_id)
+                .replace("{coupon_id}", &coupon_id);
             let mut req = match *method {
                 "get" => TestRequest::get(),
                 "post" => TestRequest::post(),
@@ -219,6 +248,17 @@ db_test!(
             snapshot(&app, &victim, &victim_org).await,
             before,
             "a refused call changed the victim's data"
+        );
+        let coupons = app
+            .get(
+                &format!("/api/v1/orgs/{victim_org}/events/{event_id}/coupons"),
+                &victim,
+            )
+            .await;
+        assert_eq!(
+            coupons.body,
+            json!([coupon.body]),
+            "a refused call changed the victim's coupons"
         );
 
         // A malformed org id is indistinguishable from a foreign one.

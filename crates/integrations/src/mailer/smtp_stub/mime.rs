@@ -48,32 +48,68 @@ fn parameter(value: &str, name: &str) -> Option<String> {
 
 /// Finds the first leaf part with this media type, depth-first, and returns it decoded.
 pub(super) fn find_part(entity: &str, media_type: &str) -> Option<String> {
+    leaves(entity)
+        .into_iter()
+        .find(|leaf| leaf.media_type == media_type)
+        .and_then(|leaf| leaf.decode())
+        .map(|bytes| String::from_utf8_lossy(&bytes).replace("\r\n", "\n"))
+}
+
+/// A part that is not itself multipart: its lowercase media type, headers and encoded body.
+pub(super) struct Leaf<'a> {
+    pub(super) media_type: String,
+    pub(super) headers: &'a str,
+    body: &'a str,
+}
+
+impl Leaf<'_> {
+    /// The body with its Content-Transfer-Encoding undone; `None` on invalid base64.
+    pub(super) fn decode(&self) -> Option<Vec<u8>> {
+        let encoding = header(self.headers, "Content-Transfer-Encoding")
+            .unwrap_or_else(|| "7bit".to_owned())
+            .to_ascii_lowercase();
+        match encoding.as_str() {
+            "base64" => decode_base64(self.body),
+            "quoted-printable" => Some(decode_quoted_printable(self.body)),
+            _ => Some(self.body.as_bytes().to_vec()),
+        }
+    }
+
+    /// The `filename` of a `Content-Disposition: attachment` part (plain form; RFC 2231 encoded
+    /// names are not decoded).
+    pub(super) fn attachment_filename(&self) -> Option<String> {
+        let disposition = header(self.headers, "Content-Disposition")?;
+        let kind = disposition.split(';').next().unwrap_or_default().trim();
+        kind.eq_ignore_ascii_case("attachment")
+            .then(|| parameter(&disposition, "filename"))
+            .flatten()
+    }
+}
+
+/// Every leaf part, depth-first, in order.
+pub(super) fn leaves(entity: &str) -> Vec<Leaf<'_>> {
     let (headers, body) = split_headers(entity);
     let content_type = header(headers, "Content-Type").unwrap_or_else(|| "text/plain".to_owned());
-    let essence = content_type
+    let media_type = content_type
         .split(';')
         .next()
         .unwrap_or_default()
         .trim()
         .to_ascii_lowercase();
-    if essence.starts_with("multipart/") {
-        let boundary = parameter(&content_type, "boundary")?;
+    if media_type.starts_with("multipart/") {
+        let Some(boundary) = parameter(&content_type, "boundary") else {
+            return Vec::new();
+        };
         return multipart_parts(body, &boundary)
             .into_iter()
-            .find_map(|part| find_part(part, media_type));
+            .flat_map(leaves)
+            .collect();
     }
-    if essence != media_type {
-        return None;
-    }
-    let encoding = header(headers, "Content-Transfer-Encoding")
-        .unwrap_or_else(|| "7bit".to_owned())
-        .to_ascii_lowercase();
-    let bytes = match encoding.as_str() {
-        "base64" => decode_base64(body)?,
-        "quoted-printable" => decode_quoted_printable(body),
-        _ => body.as_bytes().to_vec(),
-    };
-    Some(String::from_utf8_lossy(&bytes).replace("\r\n", "\n"))
+    vec![Leaf {
+        media_type,
+        headers,
+        body,
+    }]
 }
 
 /// The body parts between `--boundary` delimiter lines; the CRLF before each delimiter belongs to

@@ -1,0 +1,144 @@
+//! `/orders/{order_id}...`: the buyer's order page, payment, tickets; `/me/orders`.
+//! Access: the order's signed `token` query parameter, or the signed-in buyer's bearer token.
+
+use actix_web::{HttpResponse, get, post, web};
+use common::Page;
+use common::orders::{Order, OrderAccess, Payment, StartPayment};
+use common::page::PageQuery;
+use uuid::Uuid;
+
+use crate::auth::principal::AuthUser;
+use crate::error::{AppError, AppResult};
+use crate::services::buyer_orders::{self, BuyerAccess};
+use crate::services::payments;
+use crate::state::AppState;
+
+fn access(user: Option<AuthUser>, q: OrderAccess) -> BuyerAccess {
+    BuyerAccess {
+        user_id: user.map(|u| u.user_id),
+        token: q.token,
+    }
+}
+
+#[utoipa::path(tag = "orders", params(("order_id" = Uuid, Path), OrderAccess), responses((status = 200, body = Order), (status = 404, body = common::Problem, content_type = "application/problem+json")))]
+#[get("/orders/{order_id}")]
+pub async fn get_order(
+    state: web::Data<AppState>,
+    user: Option<AuthUser>,
+    path: web::Path<Uuid>,
+    q: web::Query<OrderAccess>,
+) -> AppResult<web::Json<Order>> {
+    Ok(web::Json(
+        buyer_orders::get(&state, *path, &access(user, q.into_inner())).await?,
+    ))
+}
+
+/// Give up a pending order: its tickets go back on sale at once.
+#[utoipa::path(tag = "orders", params(("order_id" = Uuid, Path), OrderAccess), responses((status = 200, body = Order), (status = 409, body = common::Problem, content_type = "application/problem+json")))]
+#[post("/orders/{order_id}/cancel")]
+pub async fn cancel_order(
+    state: web::Data<AppState>,
+    user: Option<AuthUser>,
+    path: web::Path<Uuid>,
+    q: web::Query<OrderAccess>,
+) -> AppResult<web::Json<Order>> {
+    Ok(web::Json(
+        buyer_orders::cancel(&state, *path, &access(user, q.into_inner())).await?,
+    ))
+}
+
+/// Start paying: the hold is extended while the payment is in flight; send the buyer to
+/// `redirect_url`.
+#[utoipa::path(tag = "orders", params(("order_id" = Uuid, Path), OrderAccess), request_body = StartPayment, responses((status = 201, body = Payment), (status = 410, description = "`hold_expired`", body = common::Problem, content_type = "application/problem+json")))]
+#[post("/orders/{order_id}/payments")]
+pub async fn start_payment(
+    state: web::Data<AppState>,
+    user: Option<AuthUser>,
+    path: web::Path<Uuid>,
+    q: web::Query<OrderAccess>,
+    body: web::Json<StartPayment>,
+) -> AppResult<HttpResponse> {
+    let payment = payments::start(
+        &state,
+        *path,
+        &access(user, q.into_inner()),
+        body.into_inner(),
+    )
+    .await?;
+    Ok(HttpResponse::Created().json(payment))
+}
+
+/// All tickets of a confirmed order as one PDF (one page per ticket).
+#[utoipa::path(tag = "orders", params(("order_id" = Uuid, Path), OrderAccess), responses((status = 200, content_type = "application/pdf", body = Vec<u8>)))]
+#[get("/orders/{order_id}/tickets.pdf")]
+pub async fn download_tickets(
+    state: web::Data<AppState>,
+    user: Option<AuthUser>,
+    path: web::Path<Uuid>,
+    q: web::Query<OrderAccess>,
+) -> AppResult<HttpResponse> {
+    let (name, bytes) = buyer_orders::pdf(&state, *path, &access(user, q.into_inner())).await?;
+    Ok(HttpResponse::Ok()
+        .content_type("application/pdf")
+        .insert_header((
+            "Content-Disposition",
+            format!("attachment; filename=\"{name}\""),
+        ))
+        .insert_header(("Cache-Control", "private, no-store"))
+        .body(bytes))
+}
+
+/// The ticket's QR code as SVG; it carries the Ed25519-signed ticket token.
+#[utoipa::path(tag = "orders", params(("order_id" = Uuid, Path), ("ticket_id" = Uuid, Path), OrderAccess), responses((status = 200, content_type = "image/svg+xml", body = String)))]
+#[get("/orders/{order_id}/tickets/{ticket_id}/qr.svg")]
+pub async fn ticket_qr_svg(
+    state: web::Data<AppState>,
+    user: Option<AuthUser>,
+    path: web::Path<(Uuid, Uuid)>,
+    q: web::Query<OrderAccess>,
+) -> AppResult<HttpResponse> {
+    let (order_id, ticket_id) = path.into_inner();
+    let payload =
+        buyer_orders::qr_payload(&state, order_id, ticket_id, &access(user, q.into_inner()))
+            .await?;
+    let svg = integrations::tickets::qr::svg(&payload)
+        .ok_or_else(|| AppError::internal(anyhow::anyhow!("QR encoding failed")))?;
+    Ok(HttpResponse::Ok()
+        .content_type("image/svg+xml")
+        .insert_header(("Cache-Control", "private, max-age=3600"))
+        .body(svg))
+}
+
+/// The ticket's QR code as PNG (for wallets and email clients).
+#[utoipa::path(tag = "orders", params(("order_id" = Uuid, Path), ("ticket_id" = Uuid, Path), OrderAccess), responses((status = 200, content_type = "image/png", body = Vec<u8>)))]
+#[get("/orders/{order_id}/tickets/{ticket_id}/qr.png")]
+pub async fn ticket_qr_png(
+    state: web::Data<AppState>,
+    user: Option<AuthUser>,
+    path: web::Path<(Uuid, Uuid)>,
+    q: web::Query<OrderAccess>,
+) -> AppResult<HttpResponse> {
+    let (order_id, ticket_id) = path.into_inner();
+    let payload =
+        buyer_orders::qr_payload(&state, order_id, ticket_id, &access(user, q.into_inner()))
+            .await?;
+    let png = integrations::tickets::qr::png(&payload, 8)
+        .ok_or_else(|| AppError::internal(anyhow::anyhow!("QR encoding failed")))?;
+    Ok(HttpResponse::Ok()
+        .content_type("image/png")
+        .insert_header(("Cache-Control", "private, max-age=3600"))
+        .body(png))
+}
+
+/// "My tickets": orders placed while signed in or with my verified email, newest first.
+#[utoipa::path(tag = "me", params(PageQuery), responses((status = 200, body = Page<Order>)))]
+#[get("/me/orders")]
+pub async fn list_my_orders(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    q: web::Query<PageQuery>,
+) -> AppResult<web::Json<Page<Order>>> {
+    Ok(web::Json(
+        buyer_orders::mine(&state, user.user_id, q.into_inner()).await?,
+    ))
+}
