@@ -187,6 +187,8 @@ pub struct TicketType {
     pub price: Money,
     pub quantity: u32,
     pub sold: u32,
+    /// Reserved by pending orders right now (released if they are not paid in time).
+    pub held: u32,
     pub sale_starts_at: Option<DateTime<Utc>>,
     pub sale_ends_at: Option<DateTime<Utc>>,
     pub min_per_order: u32,

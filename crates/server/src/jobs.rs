@@ -73,8 +73,7 @@ async fn execute(state: &AppState, job: &db::jobs::Job) -> anyhow::Result<()> {
             order_delivery::deliver(state, &job).await
         }
         order_delivery::ORDER_CANCELLED => {
-            let job: order_delivery::OrderCancelled =
-                serde_json::from_value(job.payload.clone())?;
+            let job: order_delivery::OrderCancelled = serde_json::from_value(job.payload.clone())?;
             order_delivery::notify_cancelled(state, &job).await
         }
         other => anyhow::bail!("unknown job kind {other}"),

@@ -22,17 +22,18 @@ use crate::state::AppState;
 const EXPORT_CAP: u64 = 50_000;
 
 fn filter_of(q: &ListOrdersQuery) -> OrderFilter {
-    let text = q
-        .q
-        .as_deref()
-        .map(|s| s.trim().to_lowercase())
-        .filter(|s| !s.is_empty());
+    let text =
+        q.q.as_deref()
+            .map(|s| s.trim().to_lowercase())
+            .filter(|s| !s.is_empty());
     OrderFilter {
         status: q.status.map(|s| s.as_str().to_owned()),
         ticket_type_id: q.ticket_type_id,
         from: q.from,
         to: q.to,
-        ticket_code: text.as_deref().and_then(domain::codes::normalize_ticket_code),
+        ticket_code: text
+            .as_deref()
+            .and_then(domain::codes::normalize_ticket_code),
         q: text,
     }
 }
@@ -209,7 +210,11 @@ pub async fn export_csv(
         types
             .iter()
             .find(|t| t.id == id)
-            .map(|t| join(&t.name_en, &t.name_fr).get(common::Lang::En).to_owned())
+            .map(|t| {
+                join(&t.name_en, &t.name_fr)
+                    .get(common::Lang::En)
+                    .to_owned()
+            })
             .unwrap_or_default()
     };
     let mut out = csv::Writer::from_writer(Vec::new());

@@ -28,7 +28,11 @@ async fn verified_email(state: &AppState, user_id: Uuid) -> AppResult<Option<Str
 }
 
 /// The order if the caller may see it.
-async fn load(state: &AppState, order_id: Uuid, access: &BuyerAccess) -> AppResult<(OrgScope, OrderRow)> {
+async fn load(
+    state: &AppState,
+    order_id: Uuid,
+    access: &BuyerAccess,
+) -> AppResult<(OrgScope, OrderRow)> {
     let token_ok = access
         .token
         .as_deref()
@@ -114,7 +118,11 @@ pub async fn cancel(state: &AppState, order_id: Uuid, access: &BuyerAccess) -> A
     get(state, order_id, access).await
 }
 
-pub async fn pdf(state: &AppState, order_id: Uuid, access: &BuyerAccess) -> AppResult<(String, Vec<u8>)> {
+pub async fn pdf(
+    state: &AppState,
+    order_id: Uuid,
+    access: &BuyerAccess,
+) -> AppResult<(String, Vec<u8>)> {
     let (scope, order) = load(state, order_id, access).await?;
     if order.status != "confirmed" {
         return Err(AppError::not_found());

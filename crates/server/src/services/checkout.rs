@@ -100,7 +100,12 @@ fn pick<'a>(
 ) -> Result<Vec<Picked<'a>>, AppError> {
     let mut errors = Vec::new();
     if items.is_empty() {
-        field(&mut errors, "items".into(), "required", "pick at least one ticket");
+        field(
+            &mut errors,
+            "items".into(),
+            "required",
+            "pick at least one ticket",
+        );
     }
     let code = access_code.map(str::trim).filter(|c| !c.is_empty());
     let mut seen = HashSet::new();
@@ -108,11 +113,21 @@ fn pick<'a>(
     for (i, item) in items.iter().enumerate() {
         let at = |f: &str| format!("items[{i}].{f}");
         if !seen.insert(item.ticket_type_id) {
-            field(&mut errors, at("ticket_type_id"), "duplicate", "listed twice");
+            field(
+                &mut errors,
+                at("ticket_type_id"),
+                "duplicate",
+                "listed twice",
+            );
             continue;
         }
         let Some(t) = types.iter().find(|t| t.id == item.ticket_type_id) else {
-            field(&mut errors, at("ticket_type_id"), "not_found", "no such ticket for this event");
+            field(
+                &mut errors,
+                at("ticket_type_id"),
+                "not_found",
+                "no such ticket for this event",
+            );
             continue;
         };
         let unlocked = match &t.access_code {
@@ -120,7 +135,12 @@ fn pick<'a>(
             Some(c) => code.is_some_and(|given| c.eq_ignore_ascii_case(given)),
         };
         if !t.active || !unlocked {
-            field(&mut errors, at("ticket_type_id"), "not_found", "no such ticket for this event");
+            field(
+                &mut errors,
+                at("ticket_type_id"),
+                "not_found",
+                "no such ticket for this event",
+            );
             continue;
         }
         // Stock is not judged here: the hold decides it atomically.
@@ -132,28 +152,58 @@ fn pick<'a>(
         };
         match sale_state(on_sale_window(t, event, now), unlimited) {
             common::public::SaleState::NotYetOnSale => {
-                field(&mut errors, at("ticket_type_id"), "not_yet_on_sale", "not on sale yet");
+                field(
+                    &mut errors,
+                    at("ticket_type_id"),
+                    "not_yet_on_sale",
+                    "not on sale yet",
+                );
             }
             common::public::SaleState::Ended => {
-                field(&mut errors, at("ticket_type_id"), "sale_ended", "no longer on sale");
+                field(
+                    &mut errors,
+                    at("ticket_type_id"),
+                    "sale_ended",
+                    "no longer on sale",
+                );
             }
             _ => {}
         }
         let min = u32::try_from(t.min_per_order).unwrap_or(1).max(1);
         let max = u32::try_from(t.max_per_order).unwrap_or(1);
         if item.quantity < min {
-            field(&mut errors, at("quantity"), "below_minimum", &format!("at least {min}"));
+            field(
+                &mut errors,
+                at("quantity"),
+                "below_minimum",
+                &format!("at least {min}"),
+            );
         } else if item.quantity > max {
-            field(&mut errors, at("quantity"), "above_maximum", &format!("at most {max} per order"));
+            field(
+                &mut errors,
+                at("quantity"),
+                "above_maximum",
+                &format!("at most {max} per order"),
+            );
         }
         if item.attendees.len() > usize::try_from(item.quantity).unwrap_or(0) {
-            field(&mut errors, at("attendees"), "too_many", "more names than tickets");
+            field(
+                &mut errors,
+                at("attendees"),
+                "too_many",
+                "more names than tickets",
+            );
         }
         let mut attendees = Vec::new();
         for (j, name) in item.attendees.iter().enumerate() {
             let name = name.as_deref().map(str::trim).filter(|n| !n.is_empty());
             if name.is_some_and(|n| n.chars().count() > NAME_MAX) {
-                field(&mut errors, format!("items[{i}].attendees[{j}]"), "too_long", "at most 100 characters");
+                field(
+                    &mut errors,
+                    format!("items[{i}].attendees[{j}]"),
+                    "too_long",
+                    "at most 100 characters",
+                );
             }
             attendees.push(name.map(str::to_owned));
         }
@@ -180,14 +230,20 @@ fn coupon_terms(
         return Err(coupon_error("not_active", "this coupon is not active"));
     }
     if coupon.starts_at.is_some_and(|s| now < s) {
-        return Err(coupon_error("not_yet_valid", "this coupon is not valid yet"));
+        return Err(coupon_error(
+            "not_yet_valid",
+            "this coupon is not valid yet",
+        ));
     }
     if coupon.ends_at.is_some_and(|e| now >= e) {
         return Err(coupon_error("expired", "this coupon has expired"));
     }
     let allowed = db::coupons::allowed_emails(coupon);
     if !allowed.is_empty() && email.is_some_and(|e| !allowed.iter().any(|a| a == e)) {
-        return Err(coupon_error("email_not_allowed", "this coupon is reserved for other buyers"));
+        return Err(coupon_error(
+            "email_not_allowed",
+            "this coupon is reserved for other buyers",
+        ));
     }
     if coupon.max_uses.is_some_and(|m| coupon.used >= m) {
         return Err(AppError::field_conflict(
@@ -240,7 +296,10 @@ async fn prepare(
     let types = db::ticket_types::list(&state.db, scope, event.id).await?;
     let currency = crate::services::event_fields::currency_of(&event);
     let picked = pick(&types, &event, items, access_code, now)?;
-    let coupon = match coupon_code.map(|c| c.trim().to_uppercase()).filter(|c| !c.is_empty()) {
+    let coupon = match coupon_code
+        .map(|c| c.trim().to_uppercase())
+        .filter(|c| !c.is_empty())
+    {
         None => None,
         Some(code) => Some(
             db::coupons::find_by_code(&state.db, scope, event.id, &code)
@@ -269,9 +328,10 @@ async fn prepare(
                 common::Money::from_minor(min_order_minor, currency).amount
             ),
         ),
-        PricingError::NotApplicable => {
-            coupon_error("not_applicable", "this coupon does not apply to these tickets")
-        }
+        PricingError::NotApplicable => coupon_error(
+            "not_applicable",
+            "this coupon does not apply to these tickets",
+        ),
         other => AppError::internal(anyhow::anyhow!("pricing failed: {other:?}")),
     })?;
     let index: HashMap<Uuid, usize> = types.iter().enumerate().map(|(i, t)| (t.id, i)).collect();
@@ -363,7 +423,11 @@ async fn buyer(state: &AppState, caller: &Caller, input: &CreateOrder) -> AppRes
         errors.push("buyer.name", "too_long", "at most 100 characters");
     }
     if email.is_empty() {
-        errors.push("buyer.email", "required", "tickets are sent to this address");
+        errors.push(
+            "buyer.email",
+            "required",
+            "tickets are sent to this address",
+        );
     } else if !validator::ValidateEmail::validate_email(&email) {
         errors.push("buyer.email", "invalid_email", "not an email address");
     }

@@ -154,7 +154,11 @@ pub async fn tickets_pdf<C: ConnectionTrait>(
     Ok(render_pdf(lang, &pages))
 }
 
-async fn load(state: &AppState, org_id: Uuid, order_id: Uuid) -> AppResult<(OrgScope, OrderRow, EventRow)> {
+async fn load(
+    state: &AppState,
+    org_id: Uuid,
+    order_id: Uuid,
+) -> AppResult<(OrgScope, OrderRow, EventRow)> {
     // A job acts for the platform on the order it was queued for.
     let scope = OrgScope::for_platform_operation(org_id);
     let order = db::orders::get(&state.db, scope, order_id).await?;

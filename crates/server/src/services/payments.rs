@@ -39,7 +39,11 @@ pub async fn start(
         return Err(AppError::with_detail(ErrorCode::Conflict, "nothing to pay"));
     }
     let gateway = state.gateways.get(input.method.as_str()).ok_or_else(|| {
-        AppError::field("method", "unavailable", "this payment method is not available")
+        AppError::field(
+            "method",
+            "unavailable",
+            "this payment method is not available",
+        )
     })?;
     let now = state.now();
     let tx = db::begin_write(&state.db).await?;
@@ -137,8 +141,9 @@ pub async fn settle(
         if order.status == "expired" {
             confirmed = revive_and_confirm(&tx, state, scope, &order, &items, now).await?;
         } else {
-            confirmed = order_lifecycle::confirm(&tx, state, scope, &order, &items, "gateway", None, now)
-                .await?;
+            confirmed =
+                order_lifecycle::confirm(&tx, state, scope, &order, &items, "gateway", None, now)
+                    .await?;
         }
     } else {
         db::order_events::record(
@@ -246,7 +251,11 @@ async fn test_payment(
     Ok((scope, payment))
 }
 
-pub async fn test_view(state: &AppState, payment_id: Uuid, token: &str) -> AppResult<TestGatewayPayment> {
+pub async fn test_view(
+    state: &AppState,
+    payment_id: Uuid,
+    token: &str,
+) -> AppResult<TestGatewayPayment> {
     let (scope, payment) = test_payment(state, payment_id, token).await?;
     let order = db::orders::get(&state.db, scope, payment.order_id).await?;
     let event = db::events::get(&state.db, scope, order.event_id).await?;

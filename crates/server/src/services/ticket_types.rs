@@ -33,6 +33,7 @@ pub fn to_dto(r: &TicketTypeRow, currency: Currency) -> TicketType {
         price: Money::from_minor(r.price_minor, currency),
         quantity: count(r.quantity),
         sold: count(r.sold),
+        held: count(r.held),
         sale_starts_at: r.sale_starts_at,
         sale_ends_at: r.sale_ends_at,
         min_per_order: count(r.min_per_order),

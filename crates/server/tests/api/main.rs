@@ -6,6 +6,7 @@ mod support;
 
 mod accounts;
 mod admin;
+mod checkout;
 mod cli;
 mod coupons;
 mod events;
