@@ -225,7 +225,8 @@ pub async fn set_cover<C: ConnectionTrait>(
     Ok((model.update(conn).await?, previous))
 }
 
-/// Deletes a draft; anything else has been public and stays for the record.
+/// Deletes a draft that never took an order (an unpublished event may have some); anything else
+/// has been public and stays for the record.
 pub async fn delete_draft<C: ConnectionTrait>(
     conn: &C,
     scope: OrgScope,
@@ -235,6 +236,15 @@ pub async fn delete_draft<C: ConnectionTrait>(
         .filter(Column::OrgId.eq(scope.org_id()))
         .filter(Column::Id.eq(id))
         .filter(Column::Status.eq("draft"))
+        .filter(
+            Column::Id.not_in_subquery(
+                Query::select()
+                    .column(crate::entities::orders::Column::EventId)
+                    .from(crate::entities::orders::Entity)
+                    .and_where(crate::entities::orders::Column::EventId.eq(id))
+                    .to_owned(),
+            ),
+        )
         .exec(conn)
         .await?;
     Ok(res.rows_affected == 1)

@@ -1,6 +1,7 @@
 //! Ticket types of one event (scoped by organization).
 
 use chrono::{DateTime, Utc};
+use sea_orm::sea_query::Query;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
     QueryOrder,
@@ -149,7 +150,8 @@ pub async fn update<C: ConnectionTrait>(
     Ok(model.update(conn).await?)
 }
 
-/// Deletes a ticket type nobody holds or bought. `false` when some are sold or held.
+/// Deletes a ticket type nobody holds, bought or ever ordered (lapsed orders keep their lines).
+/// `false` otherwise.
 pub async fn delete_unsold<C: ConnectionTrait>(
     conn: &C,
     scope: OrgScope,
@@ -162,6 +164,15 @@ pub async fn delete_unsold<C: ConnectionTrait>(
         .filter(Column::Id.eq(id))
         .filter(Column::Sold.eq(0))
         .filter(Column::Held.eq(0))
+        .filter(
+            Column::Id.not_in_subquery(
+                Query::select()
+                    .column(crate::entities::order_items::Column::TicketTypeId)
+                    .from(crate::entities::order_items::Entity)
+                    .and_where(crate::entities::order_items::Column::TicketTypeId.eq(id))
+                    .to_owned(),
+            ),
+        )
         .exec(conn)
         .await?;
     Ok(res.rows_affected == 1)

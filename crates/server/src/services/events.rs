@@ -312,7 +312,7 @@ pub async fn delete_draft(state: &AppState, scope: OrgScope, id: Uuid) -> AppRes
     if !db::events::delete_draft(&state.db, scope, id).await? {
         return Err(AppError::with_detail(
             ErrorCode::Conflict,
-            "only drafts can be deleted; cancel a published event",
+            "only drafts that never sold can be deleted; cancel a published event",
         ));
     }
     Ok(())

@@ -246,7 +246,7 @@ pub async fn delete(state: &AppState, scope: OrgScope, event_id: Uuid, id: Uuid)
     if !db::ticket_types::delete_unsold(&state.db, scope, event_id, id).await? {
         return Err(AppError::with_detail(
             ErrorCode::Conflict,
-            "tickets of this type were sold: deactivate it instead",
+            "tickets of this type were ordered: deactivate it instead",
         ));
     }
     public_events::invalidate(state, &event.slug).await;

@@ -844,3 +844,63 @@ db_test!(
         assert_problem(&res, 429, "rate_limited");
     }
 );
+
+db_test!(
+    a_ticket_type_or_event_that_took_orders_is_kept_even_after_they_lapsed,
+    |app: TestApp| async move {
+        let s = shop(&app, &[("Standard", "5000", 10), ("Spare", "0", 5)]).await;
+        let res = buy(
+            &app,
+            &s.slug,
+            order_body("lapse@example.com", &[(&s.types[0], 1)]),
+        )
+        .await;
+        assert_eq!(res.status, StatusCode::CREATED);
+        let id = res.body["id"].as_str().unwrap();
+        let token = token_of(&res.body);
+        let cancelled = app
+            .post(
+                &format!("/api/v1/orders/{id}/cancel?token={token}"),
+                None,
+                json!({}),
+            )
+            .await;
+        assert_eq!(cancelled.body["status"], "cancelled");
+        assert_eq!(counters(&app, &s, &s.types[0]).await, (0, 0));
+        let del = app
+            .delete(
+                &format!(
+                    "/api/v1/orgs/{}/events/{}/ticket-types/{}",
+                    s.org, s.event, s.types[0]
+                ),
+                &s.token,
+            )
+            .await;
+        assert_problem(&del, 409, "conflict");
+        let spare = app
+            .delete(
+                &format!(
+                    "/api/v1/orgs/{}/events/{}/ticket-types/{}",
+                    s.org, s.event, s.types[1]
+                ),
+                &s.token,
+            )
+            .await;
+        assert_eq!(spare.status, StatusCode::NO_CONTENT);
+        let unpublished = app
+            .post(
+                &format!("/api/v1/orgs/{}/events/{}/unpublish", s.org, s.event),
+                Some(&s.token),
+                json!({}),
+            )
+            .await;
+        assert_eq!(unpublished.status, StatusCode::OK, "{:?}", unpublished.body);
+        let del = app
+            .delete(
+                &format!("/api/v1/orgs/{}/events/{}", s.org, s.event),
+                &s.token,
+            )
+            .await;
+        assert_problem(&del, 409, "conflict");
+    }
+);
