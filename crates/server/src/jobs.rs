@@ -27,6 +27,11 @@ pub async fn run(state: AppState, shutdown: impl std::future::Future<Output = ()
             Ok(n) => tracing::info!(orders.expired = n, "expired lapsed holds"),
             Err(e) => tracing::error!(error = %e, "worker: could not sweep holds"),
         }
+        // Replays are promised for a day.
+        let day_ago = state.now() - ChronoDuration::days(1);
+        if let Err(e) = db::idempotency::purge(&state.db, day_ago).await {
+            tracing::error!(error = %e, "worker: could not purge idempotency keys");
+        }
         tokio::select! {
             () = &mut shutdown => break,
             () = state.jobs_ready.notified() => {}

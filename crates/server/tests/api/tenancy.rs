@@ -144,6 +144,27 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
         "/api/v1/orgs/{org_id}/events/{event_id}/coupons/{coupon_id}",
         None,
     ),
+    (
+        "get",
+        "/api/v1/orgs/{org_id}/events/{event_id}/orders",
+        None,
+    ),
+    (
+        "get",
+        "/api/v1/orgs/{org_id}/events/{event_id}/orders.csv",
+        None,
+    ),
+    ("get", "/api/v1/orgs/{org_id}/orders/{order_id}", None),
+    (
+        "post",
+        "/api/v1/orgs/{org_id}/orders/{order_id}/cancel",
+        Some(r#"{"reason":"spy"}"#),
+    ),
+    (
+        "post",
+        "/api/v1/orgs/{org_id}/orders/{order_id}/resend",
+        None,
+    ),
 ];
 
 fn org_scoped_operations() -> BTreeSet<(String, String)> {
@@ -208,6 +229,28 @@ db_test!(
             )
             .await;
         let coupon_id = coupon.body["id"].as_str().unwrap().to_owned();
+        let published = app
+            .post(
+                &format!("/api/v1/orgs/{victim_org}/events/{event_id}/publish"),
+                Some(&victim),
+                json!({}),
+            )
+            .await;
+        assert_eq!(
+            published.status,
+            actix_web::http::StatusCode::OK,
+            "{:?}",
+            published.body
+        );
+        let order = crate::checkout::buy(
+            &app,
+            published.body["slug"].as_str().unwrap(),
+            crate::checkout::order_body("buyer@example.com", &[(&ticket_type_id, 1)]),
+        )
+        .await;
+        let order_id = order.body["id"].as_str().unwrap().to_owned();
+        let booking_path = format!("/api/v1/orgs/{victim_org}/orders/{order_id}");
+        let booking_before = app.get(&booking_path, &victim).await.body;
         let before = snapshot(&app, &victim, &victim_org).await;
 
         let attacker = app.user("attacker@example.com").await;
@@ -221,7 +264,8 @@ db_test!(
                 .replace("{event_id}", &event_id)
                 .replace("{ticket_type_id}", &ticket_type_id)
                 .replace("{group_id}", &group_id)
-                .replace("{coupon_id}", &coupon_id);
+                .replace("{coupon_id}", &coupon_id)
+                .replace("{order_id}", &order_id);
             let mut req = match *method {
                 "get" => TestRequest::get(),
                 "post" => TestRequest::post(),
@@ -259,6 +303,12 @@ db_test!(
             coupons.body,
             json!([coupon.body]),
             "a refused call changed the victim's coupons"
+        );
+
+        assert_eq!(
+            app.get(&booking_path, &victim).await.body,
+            booking_before,
+            "a refused call changed the victim's order"
         );
 
         // A malformed org id is indistinguishable from a foreign one.
