@@ -43,4 +43,4 @@ pub use scope::OrgScope;
 pub use sea_orm::{
     ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr, TransactionTrait,
 };
-pub use transaction::begin_write;
+pub use transaction::{WriteTx, begin_write};

@@ -424,14 +424,17 @@ pub fn belongs_to(order: &OrderRow, user_id: Uuid, verified_email: Option<&str>)
     order.user_id == Some(user_id) || verified_email.is_some_and(|e| e == order.buyer_email)
 }
 
-/// Order totals of an event by status, for coupon statistics and dashboards:
 /// `(coupon_id, status, orders, discount_minor, total_minor)`.
+pub type CouponUsage = (Uuid, String, i64, i64, i64);
+
+/// Order totals of an event's coupons by status, for coupon statistics.
 pub async fn coupon_usage<C: ConnectionTrait>(
     conn: &C,
     scope: OrgScope,
     event_id: Uuid,
-) -> DbResult<Vec<(Uuid, String, i64, i64, i64)>> {
-    let rows: Vec<(Option<Uuid>, String, i64, Option<i64>, Option<i64>)> = Entity::find()
+) -> DbResult<Vec<CouponUsage>> {
+    type Raw = (Option<Uuid>, String, i64, Option<i64>, Option<i64>);
+    let rows: Vec<Raw> = Entity::find()
         .select_only()
         .column(Column::CouponId)
         .column(Column::Status)

@@ -18,17 +18,25 @@ use crate::testing::TestDb;
 
 type TestResult = Result<(), Box<dyn Error>>;
 
-const APP_TABLES: [&str; 12] = [
+const APP_TABLES: [&str; 20] = [
     "capacity_groups",
     "categories",
+    "coupon_email_uses",
+    "coupons",
     "email_tokens",
     "events",
+    "idempotency_keys",
     "invitations",
     "jobs",
     "memberships",
+    "order_events",
+    "order_items",
+    "orders",
     "organizations",
+    "payments",
     "refresh_tokens",
     "ticket_types",
+    "tickets",
     "tier_settings",
     "users",
 ];

@@ -128,13 +128,10 @@ impl Settings {
             }
         };
         let ticket_signing_seed = match var("TICKET_SIGNING_KEY") {
-            Some(hex_key) => {
-                let bytes = hex::decode(&hex_key)
-                    .ok()
-                    .and_then(|b| <[u8; 32]>::try_from(b).ok())
-                    .context("TICKET_SIGNING_KEY must be 64 hex characters (32 bytes)")?;
-                bytes
-            }
+            Some(hex_key) => hex::decode(&hex_key)
+                .ok()
+                .and_then(|b| <[u8; 32]>::try_from(b).ok())
+                .context("TICKET_SIGNING_KEY must be 64 hex characters (32 bytes)")?,
             // Development: derived from the (development) JWT secret, stable across restarts.
             None => {
                 use sha2::Digest;
@@ -228,7 +225,13 @@ mod tests {
     #[test]
     fn production_without_secrets_names_every_missing_variable() {
         let err = from(&[("APP_ENV", "production")]).unwrap_err().to_string();
-        for name in ["JWT_SECRET", "SMTP_URL", "MAIL_FROM", "BASE_URL"] {
+        for name in [
+            "JWT_SECRET",
+            "SMTP_URL",
+            "MAIL_FROM",
+            "BASE_URL",
+            "TICKET_SIGNING_KEY",
+        ] {
             assert!(err.contains(name), "{err}");
         }
     }
@@ -241,9 +244,33 @@ mod tests {
             ("SMTP_URL", "smtps://u:p@mail.example.com"),
             ("MAIL_FROM", "x@example.com"),
             ("BASE_URL", "http://reckot.example.com"),
+            (
+                "TICKET_SIGNING_KEY",
+                "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff",
+            ),
         ])
         .unwrap_err()
         .to_string();
         assert!(err.contains("https"), "{err}");
+    }
+
+    #[test]
+    fn the_test_gateway_is_on_in_development_and_refused_in_production() {
+        assert!(from(&[]).unwrap().test_gateway);
+        let err = from(&[
+            ("APP_ENV", "production"),
+            ("JWT_SECRET", "0123456789abcdef0123456789abcdef"),
+            ("SMTP_URL", "smtps://u:p@mail.example.com"),
+            ("MAIL_FROM", "x@example.com"),
+            ("BASE_URL", "https://reckot.example.com"),
+            (
+                "TICKET_SIGNING_KEY",
+                "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff",
+            ),
+            ("TEST_GATEWAY", "true"),
+        ])
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("TEST_GATEWAY"), "{err}");
     }
 }

@@ -15,6 +15,7 @@ use uuid::Uuid;
 use crate::error::{AppError, AppResult};
 use crate::services::checkout::after_inventory_change;
 use crate::services::event_fields::join;
+use crate::services::order_lifecycle::Actor;
 use crate::services::{order_delivery, order_lifecycle, order_view};
 use crate::state::AppState;
 
@@ -135,8 +136,7 @@ pub async fn cancel(
                 scope,
                 order.id,
                 "cancelled",
-                "organizer",
-                Some(user_id),
+                Actor::organizer(user_id),
                 reason,
                 now,
             )

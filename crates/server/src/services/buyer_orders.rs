@@ -11,6 +11,7 @@ use uuid::Uuid;
 
 use crate::error::{AppError, AppResult};
 use crate::services::checkout::after_inventory_change;
+use crate::services::order_lifecycle::Actor;
 use crate::services::{order_access, order_delivery, order_lifecycle, order_view};
 use crate::state::AppState;
 
@@ -65,7 +66,7 @@ pub async fn load_fresh(
     if order.status == "pending" && order.expires_at.is_some_and(|e| e <= now) {
         let tx = db::begin_write(&state.db).await?;
         let expired =
-            order_lifecycle::release(&tx, scope, order.id, "expired", "system", None, None, now)
+            order_lifecycle::release(&tx, scope, order.id, "expired", Actor::SYSTEM, None, now)
                 .await?;
         let event = db::events::get(&tx, scope, order.event_id).await?;
         tx.commit().await?;
@@ -100,8 +101,7 @@ pub async fn cancel(state: &AppState, order_id: Uuid, access: &BuyerAccess) -> A
         scope,
         order.id,
         "cancelled",
-        "buyer",
-        access.user_id,
+        Actor::buyer(access.user_id),
         None,
         now,
     )

@@ -15,7 +15,7 @@ use db::coupons::CouponRow;
 use db::events::EventRow;
 use db::orgs::Org;
 use db::ticket_types::TicketTypeRow;
-use db::{DatabaseTransaction, OrgScope};
+use db::{OrgScope, WriteTx};
 use domain::fees::FeeRule;
 use domain::pricing::{CouponTerms, Discount, Line, Priced, PricingError};
 use domain::sales::{Stock, Window, sale_state};
@@ -576,9 +576,16 @@ pub async fn place(
     .await?;
     let mut confirmed = false;
     if order.total_minor == 0 {
-        confirmed =
-            order_lifecycle::confirm(&tx, state, scope, &order, &items, "system", None, now)
-                .await?;
+        confirmed = order_lifecycle::confirm(
+            &tx,
+            state,
+            scope,
+            &order,
+            &items,
+            order_lifecycle::Actor::SYSTEM,
+            now,
+        )
+        .await?;
     }
     let order = db::orders::get(&tx, scope, order.id).await?;
     let dto = order_view::order(&tx, state, scope, &order, &p.event).await?;
@@ -589,7 +596,7 @@ pub async fn place(
 }
 
 async fn save_response(
-    tx: &DatabaseTransaction,
+    tx: &WriteTx,
     idem: Option<&IdemKey>,
     status: u16,
     dto: &Order,

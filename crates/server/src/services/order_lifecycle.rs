@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 use common::Lang;
 use db::orders::{OrderItemRow, OrderRow};
-use db::{ConnectionTrait, DatabaseTransaction, OrgScope};
+use db::{ConnectionTrait, OrgScope, WriteTx};
 use uuid::Uuid;
 
 use crate::error::AppResult;
@@ -16,17 +16,48 @@ use crate::state::AppState;
 /// handles the rest).
 const LAZY_SWEEP: u64 = 20;
 
+/// Who made a transition, for the order's history.
+#[derive(Debug, Clone, Copy)]
+pub struct Actor {
+    /// `buyer`, `organizer`, `system` or `gateway`.
+    pub kind: &'static str,
+    pub user_id: Option<Uuid>,
+}
+
+impl Actor {
+    pub const SYSTEM: Actor = Actor {
+        kind: "system",
+        user_id: None,
+    };
+    pub const GATEWAY: Actor = Actor {
+        kind: "gateway",
+        user_id: None,
+    };
+
+    pub fn buyer(user_id: Option<Uuid>) -> Actor {
+        Actor {
+            kind: "buyer",
+            user_id,
+        }
+    }
+
+    pub fn organizer(user_id: Uuid) -> Actor {
+        Actor {
+            kind: "organizer",
+            user_id: Some(user_id),
+        }
+    }
+}
+
 /// Issues tickets, moves held to sold, records history and queues the confirmation email.
 /// `false` when the order was no longer pending.
-#[allow(clippy::too_many_arguments)]
 pub async fn confirm(
-    tx: &DatabaseTransaction,
+    tx: &WriteTx,
     state: &AppState,
     scope: OrgScope,
     order: &OrderRow,
     items: &[OrderItemRow],
-    actor: &str,
-    actor_user_id: Option<Uuid>,
+    by: Actor,
     now: DateTime<Utc>,
 ) -> AppResult<bool> {
     if !db::orders::transition(tx, scope, order.id, "pending", "confirmed", now).await? {
@@ -43,8 +74,8 @@ pub async fn confirm(
             kind: "confirmed",
             from_status: Some("pending"),
             to_status: Some("confirmed"),
-            actor,
-            actor_user_id,
+            actor: by.kind,
+            actor_user_id: by.user_id,
             note: None,
         },
         now,
@@ -55,7 +86,7 @@ pub async fn confirm(
 }
 
 async fn issue_tickets(
-    tx: &DatabaseTransaction,
+    tx: &WriteTx,
     scope: OrgScope,
     order: &OrderRow,
     items: &[OrderItemRow],
@@ -95,8 +126,7 @@ pub async fn release<C: ConnectionTrait>(
     scope: OrgScope,
     order_id: Uuid,
     to: &str,
-    actor: &str,
-    actor_user_id: Option<Uuid>,
+    by: Actor,
     note: Option<String>,
     now: DateTime<Utc>,
 ) -> AppResult<bool> {
@@ -117,8 +147,8 @@ pub async fn release<C: ConnectionTrait>(
             kind: to,
             from_status: Some("pending"),
             to_status: Some(to),
-            actor,
-            actor_user_id,
+            actor: by.kind,
+            actor_user_id: by.user_id,
             note,
         },
         now,
@@ -130,7 +160,7 @@ pub async fn release<C: ConnectionTrait>(
 /// Cancels a confirmed booking (organizer): tickets void, inventory and coupon use given back,
 /// the buyer told by email.
 pub async fn cancel_confirmed(
-    tx: &DatabaseTransaction,
+    tx: &WriteTx,
     scope: OrgScope,
     order: &OrderRow,
     actor_user_id: Uuid,
@@ -168,13 +198,13 @@ pub async fn cancel_confirmed(
 
 /// Expires this event's lapsed holds inside the caller's transaction.
 pub async fn sweep_event(
-    tx: &DatabaseTransaction,
+    tx: &WriteTx,
     scope: OrgScope,
     event_id: Uuid,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
     for id in db::orders::due_for_expiry_in_event(tx, scope, event_id, now, LAZY_SWEEP).await? {
-        release(tx, scope, id, "expired", "system", None, None, now).await?;
+        release(tx, scope, id, "expired", Actor::SYSTEM, None, now).await?;
     }
     Ok(())
 }
@@ -190,7 +220,7 @@ pub async fn sweep_all(state: &AppState) -> AppResult<usize> {
         // Acts for the platform: no member or buyer is behind the sweep.
         let scope = OrgScope::for_platform_operation(org_id);
         let tx = db::begin_write(&state.db).await?;
-        if release(&tx, scope, id, "expired", "system", None, None, now).await? {
+        if release(&tx, scope, id, "expired", Actor::SYSTEM, None, now).await? {
             expired += 1;
             let order = db::orders::get(&tx, scope, id).await?;
             if let Ok(event) = db::events::get(&tx, scope, order.event_id).await {

@@ -4,7 +4,7 @@
 
 use common::ErrorCode;
 use common::orders::{Payment, StartPayment, TestGatewayPayment};
-use db::{OrgScope, TransactionTrait};
+use db::OrgScope;
 use integrations::payments::{GatewayError, StartRequest};
 use uuid::Uuid;
 
@@ -12,6 +12,7 @@ use crate::error::{AppError, AppResult};
 use crate::services::buyer_orders::{self, BuyerAccess};
 use crate::services::checkout::after_inventory_change;
 use crate::services::event_fields::join;
+use crate::services::order_lifecycle::Actor;
 use crate::services::{order_access, order_lifecycle, order_view};
 use crate::state::AppState;
 
@@ -142,7 +143,7 @@ pub async fn settle(
             confirmed = revive_and_confirm(&tx, state, scope, &order, &items, now).await?;
         } else {
             confirmed =
-                order_lifecycle::confirm(&tx, state, scope, &order, &items, "gateway", None, now)
+                order_lifecycle::confirm(&tx, state, scope, &order, &items, Actor::GATEWAY, now)
                     .await?;
         }
     } else {
@@ -171,8 +172,7 @@ pub async fn settle(
                 scope,
                 order.id,
                 "cancelled",
-                "system",
-                None,
+                Actor::SYSTEM,
                 Some(format!("{failures} payment attempts failed")),
                 now,
             )
@@ -188,7 +188,7 @@ pub async fn settle(
 /// A payment succeeded after its order's hold lapsed: the buyer paid, so take the tickets again
 /// if they are still available; otherwise record that the money must go back.
 async fn revive_and_confirm(
-    tx: &db::DatabaseTransaction,
+    tx: &db::WriteTx,
     state: &AppState,
     scope: OrgScope,
     order: &db::orders::OrderRow,
@@ -198,7 +198,7 @@ async fn revive_and_confirm(
     let claims = db::orders::claims(items);
     // A savepoint: a partial hold (one type taken, the next sold out) must leave no trace, while
     // the settled payment around it still commits.
-    let attempt = tx.begin().await?;
+    let attempt = tx.savepoint().await?;
     let revived = db::inventory::hold(&attempt, scope, &claims).await?.is_ok()
         && db::orders::transition(&attempt, scope, order.id, "expired", "pending", now).await?;
     if revived {
@@ -226,7 +226,7 @@ async fn revive_and_confirm(
         // The buyer paid the discounted price: honour it even if the coupon ran out meanwhile.
         let _ = db::coupons::reserve_use(tx, scope, &coupon, &order.holder_key, now).await?;
     }
-    order_lifecycle::confirm(tx, state, scope, order, items, "gateway", None, now).await
+    order_lifecycle::confirm(tx, state, scope, order, items, Actor::GATEWAY, now).await
 }
 
 // ---- the test gateway's page ----
