@@ -627,7 +627,7 @@ fn sold_out(types: &[TicketTypeRow], out: db::inventory::SoldOut) -> AppError {
 /// After a commit that moved inventory: the public page shows fresh counts, and confirmation
 /// emails leave at once.
 pub async fn after_inventory_change(state: &AppState, slug: &str, jobs_enqueued: bool) {
-    crate::services::public_events::invalidate(state, slug).await;
+    crate::services::public_events::invalidate_availability(state, slug).await;
     if jobs_enqueued {
         state.jobs_ready.notify_one();
     }

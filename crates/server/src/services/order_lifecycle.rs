@@ -231,7 +231,7 @@ pub async fn sweep_all(state: &AppState) -> AppResult<usize> {
     }
     slugs.dedup();
     for slug in slugs {
-        crate::services::public_events::invalidate(state, &slug).await;
+        crate::services::public_events::invalidate_availability(state, &slug).await;
     }
     Ok(expired)
 }

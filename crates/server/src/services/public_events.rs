@@ -61,6 +61,13 @@ pub async fn invalidate(state: &AppState, slug: &str) {
         .await;
 }
 
+/// After a sale, hold or release: only the event page shows availability (discovery lists show no
+/// counts; its popularity order may lag by the cache's 30 s), so an on-sale drop does not wipe
+/// every discovery page on each order.
+pub async fn invalidate_availability(state: &AppState, slug: &str) {
+    state.cache.delete(&[format!("event:{slug}")]).await;
+}
+
 fn category_dto(c: &db::categories::CategoryRow) -> Category {
     Category {
         id: c.id,

@@ -904,3 +904,30 @@ db_test!(
         assert_problem(&del, 409, "conflict");
     }
 );
+
+db_test!(
+    the_public_page_shows_fresh_availability_after_each_sale,
+    |app: TestApp| async move {
+        let s = shop(&app, &[("Few", "0", 3)]).await;
+        let path = format!("/api/v1/public/events/{}", s.slug);
+        let first = app.send("GET", &path, None, None).await;
+        assert_eq!(first.body["ticket_types"][0]["remaining"], 3);
+        buy(
+            &app,
+            &s.slug,
+            order_body("one@example.com", &[(&s.types[0], 1)]),
+        )
+        .await;
+        let after_one = app.send("GET", &path, None, None).await;
+        assert_eq!(after_one.body["ticket_types"][0]["remaining"], 2);
+        buy(
+            &app,
+            &s.slug,
+            order_body("two@example.com", &[(&s.types[0], 2)]),
+        )
+        .await;
+        let sold_out = app.send("GET", &path, None, None).await;
+        assert_eq!(sold_out.body["ticket_types"][0]["sale_state"], "sold_out");
+        assert_eq!(sold_out.body["ticket_types"][0]["remaining"], 0);
+    }
+);
