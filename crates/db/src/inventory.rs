@@ -55,13 +55,39 @@ pub async fn hold<C: ConnectionTrait>(
     scope: OrgScope,
     claims: &[Claim],
 ) -> DbResult<Result<(), SoldOut>> {
+    take(conn, scope, claims, Take::Hold).await
+}
+
+/// Sells the claimed tickets outright (free orders confirm without a hold), or says which limit
+/// is exhausted.
+pub async fn sell<C: ConnectionTrait>(
+    conn: &C,
+    scope: OrgScope,
+    claims: &[Claim],
+) -> DbResult<Result<(), SoldOut>> {
+    take(conn, scope, claims, Take::Sell).await
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Take {
+    Hold,
+    Sell,
+}
+
+async fn take<C: ConnectionTrait>(
+    conn: &C,
+    scope: OrgScope,
+    claims: &[Claim],
+    into: Take,
+) -> DbResult<Result<(), SoldOut>> {
     let (types, groups) = per_row(claims);
+    let type_col = match into {
+        Take::Hold => ticket_types::Column::Held,
+        Take::Sell => ticket_types::Column::Sold,
+    };
     for (id, n) in types {
         let res = ticket_types::Entity::update_many()
-            .col_expr(
-                ticket_types::Column::Held,
-                Expr::col(ticket_types::Column::Held).add(n),
-            )
+            .col_expr(type_col, Expr::col(type_col).add(n))
             .filter(ticket_types::Column::Id.eq(id))
             .filter(ticket_types::Column::OrgId.eq(scope.org_id()))
             .filter(
@@ -76,12 +102,13 @@ pub async fn hold<C: ConnectionTrait>(
             return Ok(Err(SoldOut::TicketType(id)));
         }
     }
+    let group_col = match into {
+        Take::Hold => capacity_groups::Column::Held,
+        Take::Sell => capacity_groups::Column::Sold,
+    };
     for (id, n) in groups {
         let res = capacity_groups::Entity::update_many()
-            .col_expr(
-                capacity_groups::Column::Held,
-                Expr::col(capacity_groups::Column::Held).add(n),
-            )
+            .col_expr(group_col, Expr::col(group_col).add(n))
             .filter(capacity_groups::Column::Id.eq(id))
             .filter(capacity_groups::Column::OrgId.eq(scope.org_id()))
             .filter(

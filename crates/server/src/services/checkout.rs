@@ -521,18 +521,6 @@ pub async fn place(
             quantity: i.quantity,
         })
         .collect();
-    if let Err(out) = db::inventory::hold(&tx, scope, &claims).await? {
-        return Err(sold_out(&p.types, out));
-    }
-    if let Some(coupon) = &p.coupon
-        && !db::coupons::reserve_use(&tx, scope, coupon, &buyer.email, now).await?
-    {
-        return Err(AppError::field_conflict(
-            ErrorCode::CouponExhausted,
-            "coupon_code",
-            "this coupon has been used up",
-        ));
-    }
     let hold = Duration::minutes(i64::from(p.event.hold_minutes.clamp(1, 60)));
     let (order, items) = db::orders::insert(
         &tx,
@@ -574,9 +562,10 @@ pub async fn place(
         now,
     )
     .await?;
-    let mut confirmed = false;
-    if order.total_minor == 0 {
-        confirmed = order_lifecycle::confirm(
+    let free = order.total_minor == 0;
+    if free {
+        db::orders::transition(&tx, scope, order.id, "pending", "confirmed", now).await?;
+        order_lifecycle::record_confirmation(
             &tx,
             state,
             scope,
@@ -590,8 +579,28 @@ pub async fn place(
     let order = db::orders::get(&tx, scope, order.id).await?;
     let dto = order_view::order(&tx, state, scope, &order, &p.event).await?;
     save_response(&tx, idem, 201, &dto, now).await?;
+    // The contended rows last: their locks (PostgreSQL) last only until the commit just below.
+    // A refusal here rolls back everything written above.
+    if let Some(coupon) = &p.coupon
+        && !db::coupons::reserve_use(&tx, scope, coupon, &order.holder_key, now).await?
+    {
+        return Err(AppError::field_conflict(
+            ErrorCode::CouponExhausted,
+            "coupon_code",
+            "this coupon has been used up",
+        ));
+    }
+    let taken = if free {
+        db::inventory::sell(&tx, scope, &claims).await?
+    } else {
+        db::inventory::hold(&tx, scope, &claims).await?
+    };
+    if let Err(out) = taken {
+        return Err(sold_out(&p.types, out));
+    }
     tx.commit().await?;
-    after_inventory_change(state, &p.event.slug, confirmed).await;
+    let sold = if free { i64::from(tickets) } else { 0 };
+    after_inventory_change(state, &p.event, sold, free).await;
     Ok(dto)
 }
 
@@ -624,10 +633,21 @@ fn sold_out(types: &[TicketTypeRow], out: db::inventory::SoldOut) -> AppError {
     AppError::with_detail(ErrorCode::SoldOut, detail)
 }
 
-/// After a commit that moved inventory: the public page shows fresh counts, and confirmation
-/// emails leave at once.
-pub async fn after_inventory_change(state: &AppState, slug: &str, jobs_enqueued: bool) {
-    crate::services::public_events::invalidate_availability(state, slug).await;
+/// After a commit that moved inventory: the public page shows fresh counts, discovery's
+/// popularity counts the tickets sold (outside the sale's transaction: the event row would
+/// otherwise be a second hot lock during a drop), and confirmation emails leave at once.
+pub async fn after_inventory_change(
+    state: &AppState,
+    event: &EventRow,
+    sold_delta: i64,
+    jobs_enqueued: bool,
+) {
+    crate::services::public_events::invalidate_availability(state, &event.slug).await;
+    if sold_delta != 0
+        && let Err(e) = db::events::add_popularity(&state.db, event.id, sold_delta).await
+    {
+        tracing::warn!(event.id = %event.id, error = %e, "could not update popularity");
+    }
     if jobs_enqueued {
         state.jobs_ready.notify_one();
     }

@@ -64,8 +64,22 @@ pub async fn confirm(
         return Ok(false);
     }
     db::inventory::sell_held(tx, scope, &db::orders::claims(items)).await?;
+    record_confirmation(tx, state, scope, order, items, by, now).await?;
+    Ok(true)
+}
+
+/// What confirming writes besides the status and inventory: tickets, history, the email job.
+/// Free orders call it before taking inventory, so the hot ticket-type row is locked last.
+pub async fn record_confirmation(
+    tx: &WriteTx,
+    state: &AppState,
+    scope: OrgScope,
+    order: &OrderRow,
+    items: &[OrderItemRow],
+    by: Actor,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
     issue_tickets(tx, scope, order, items, now).await?;
-    db::events::add_popularity(tx, order.event_id, i64::from(order.tickets_count)).await?;
     db::order_events::record(
         tx,
         scope,
@@ -82,7 +96,7 @@ pub async fn confirm(
     )
     .await?;
     order_delivery::enqueue_confirmation(tx, state, scope, order.id, now).await?;
-    Ok(true)
+    Ok(())
 }
 
 async fn issue_tickets(
@@ -176,7 +190,6 @@ pub async fn cancel_confirmed(
     if let Some(coupon_id) = order.coupon_id {
         db::coupons::release_use(tx, scope, coupon_id, &order.holder_key, now).await?;
     }
-    db::events::add_popularity(tx, order.event_id, -i64::from(order.tickets_count)).await?;
     db::order_events::record(
         tx,
         scope,
@@ -215,7 +228,7 @@ pub async fn sweep_all(state: &AppState) -> AppResult<usize> {
     let now = state.now();
     let due = db::orders::due_for_expiry(&state.db, now, 200).await?;
     let mut expired = 0;
-    let mut slugs = Vec::new();
+    let mut events = Vec::new();
     for (id, org_id) in due {
         // Acts for the platform: no member or buyer is behind the sweep.
         let scope = OrgScope::for_platform_operation(org_id);
@@ -224,14 +237,14 @@ pub async fn sweep_all(state: &AppState) -> AppResult<usize> {
             expired += 1;
             let order = db::orders::get(&tx, scope, id).await?;
             if let Ok(event) = db::events::get(&tx, scope, order.event_id).await {
-                slugs.push(event.slug);
+                events.push(event);
             }
         }
         tx.commit().await?;
     }
-    slugs.dedup();
-    for slug in slugs {
-        crate::services::public_events::invalidate_availability(state, &slug).await;
+    events.dedup_by_key(|e| e.id);
+    for event in &events {
+        crate::services::checkout::after_inventory_change(state, event, 0, false).await;
     }
     Ok(expired)
 }
