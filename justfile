@@ -55,3 +55,7 @@ db-reset *ARGS:
 # Load GET /api/v1/public/events/{slug} with wrk on SQLite and PostgreSQL, next to a trivial actix-web ceiling (BENCH_DURATION, BENCH_CONNECTIONS)
 bench-public:
     bash scripts/bench-public.sh
+
+# A ticket drop through the API on SQLite and PostgreSQL: 64 buyers, 2000 attempts, 500 free tickets (BENCH_CONCURRENCY, BENCH_ATTEMPTS)
+bench-checkout:
+    bash scripts/bench-checkout.sh

@@ -274,7 +274,7 @@ test('an organizer publishes a themed bilingual event and a visitor finds it', a
       await expect(list.getByText(ui.page.freeFr, { exact: true })).toBeVisible();
       await expect(list.getByText(/^5\s000\sXAF$/)).toBeVisible();
       await expect(list.getByText(ui.page.onSaleFr, { exact: true })).toHaveCount(3);
-      await expect(visitor.getByText('Pass communautaire')).toBeVisible();
+      await expect(visitor.getByRole('heading', { level: 3, name: 'Pass communautaire' })).toBeVisible();
       await snap(visitor, testInfo, 'event-page-fr');
     });
   } finally {

@@ -5,9 +5,11 @@
 
 pub mod admin;
 pub mod auth;
+pub mod coupons;
 pub mod events;
 pub mod me;
 pub mod members;
+pub mod orders;
 pub mod orgs;
 pub mod public;
 
@@ -45,7 +47,8 @@ impl ApiError {
         self.code() == Some(code)
     }
 
-    /// The error reported on `field`, if any. A bare `slug_taken` belongs to `slug`.
+    /// The error reported on `field`, if any. A bare `slug_taken` belongs to `slug`, a bare
+    /// `coupon_invalid` / `coupon_exhausted` to `coupon_code`.
     pub fn field(&self, field: &str) -> Option<FieldError> {
         let ApiError::Problem(p) = self else {
             return None;
@@ -53,21 +56,27 @@ impl ApiError {
         if let Some(fe) = p.errors.iter().find(|e| e.field == field) {
             return Some(fe.clone());
         }
-        (p.code == ErrorCode::SlugTaken && field == "slug" && p.errors.is_empty()).then(|| {
-            FieldError {
-                field: "slug".into(),
-                code: "slug_taken".into(),
-                message: p.title.clone(),
-            }
+        // Codes that belong to one field when the server names none.
+        let owner = match p.code {
+            ErrorCode::SlugTaken => "slug",
+            ErrorCode::CouponInvalid | ErrorCode::CouponExhausted => "coupon_code",
+            _ => return None,
+        };
+        (field == owner && p.errors.is_empty()).then(|| FieldError {
+            field: owner.into(),
+            code: p.code.as_str().into(),
+            message: p.title.clone(),
         })
     }
 
-    /// Every error reported on `field` (a field can break several rules at once).
+    /// Every error reported on `field` (a field can break several rules at once), its list items
+    /// (`allowed_emails[2]`) included.
     pub fn field_all(&self, field: &str) -> Vec<FieldError> {
+        let item = format!("{field}[");
         let all: Vec<FieldError> = self
             .field_errors()
             .iter()
-            .filter(|e| e.field == field)
+            .filter(|e| e.field == field || e.field.starts_with(&item))
             .cloned()
             .collect();
         if all.is_empty() {
@@ -223,6 +232,7 @@ async fn send_once(
     path: &str,
     body: &Body,
     token: Option<&str>,
+    headers: &[(&str, &str)],
 ) -> Result<Response, ApiError> {
     let url = format!("{API_BASE}{path}");
     let lang = LANG.with(Cell::get);
@@ -231,6 +241,9 @@ async fn send_once(
         .header("Accept-Language", lang.as_str());
     if let Some(t) = token {
         b = b.header("Authorization", &format!("Bearer {t}"));
+    }
+    for (k, v) in headers {
+        b = b.header(k, v);
     }
     let req = match body {
         Body::None => b.build(),
@@ -247,8 +260,18 @@ async fn send_once(
 
 /// Sends a request, refreshing the session and retrying once on a 401; returns the successful response.
 pub(crate) async fn send(method: Method, path: &str, body: Body) -> Result<Response, ApiError> {
+    send_with(method, path, body, &[]).await
+}
+
+/// [`send`] with extra request headers (e.g. `Idempotency-Key`).
+pub(crate) async fn send_with(
+    method: Method,
+    path: &str,
+    body: Body,
+    headers: &[(&str, &str)],
+) -> Result<Response, ApiError> {
     let used = token();
-    let resp = send_once(method, path, &body, used.as_deref()).await?;
+    let resp = send_once(method, path, &body, used.as_deref(), headers).await?;
     let resp = if resp.status() == 401 && used.is_some() && !path.starts_with("/auth/") {
         // Another call may already have refreshed the token.
         let current = token();
@@ -258,7 +281,7 @@ pub(crate) async fn send(method: Method, path: &str, body: Body) -> Result<Respo
             refresh_shared().await
         };
         match fresh {
-            Some(t) => send_once(method, path, &body, Some(&t)).await?,
+            Some(t) => send_once(method, path, &body, Some(&t), headers).await?,
             None => {
                 if let Some(f) = ON_EXPIRED.with(|c| c.borrow().clone()) {
                     f();
@@ -293,6 +316,19 @@ pub(crate) async fn fetch_json<T: DeserializeOwned>(
     body: Body,
 ) -> Result<T, ApiError> {
     let resp = send(method, path, body).await?;
+    resp.json::<T>()
+        .await
+        .map_err(|e| ApiError::Network(e.to_string()))
+}
+
+/// [`fetch_json`] with extra request headers.
+pub(crate) async fn fetch_json_with<T: DeserializeOwned>(
+    method: Method,
+    path: &str,
+    body: Body,
+    headers: &[(&str, &str)],
+) -> Result<T, ApiError> {
+    let resp = send_with(method, path, body, headers).await?;
     resp.json::<T>()
         .await
         .map_err(|e| ApiError::Network(e.to_string()))

@@ -1,6 +1,7 @@
 //! The root component: provides the language and the session, lays out the shell and routes.
 //! Signed-in routes sit behind `RequireAuth`; `/admin` behind `RequireAdmin`. Event pages
-//! (`/e/:slug`) and discovery (`/`) are public.
+//! (`/e/:slug`), their checkout, discovery (`/`), order pages (`/orders/:id?token=`) and the test
+//! gateway are public.
 
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
@@ -14,11 +15,18 @@ use crate::pages::admin::AdminPage;
 use crate::pages::auth::{
     ForgotPasswordPage, LoginPage, ResetPasswordPage, SignupPage, VerifyEmailPage,
 };
+use crate::pages::events::booking::BookingPage;
+use crate::pages::events::bookings::BookingsPage;
+use crate::pages::events::coupons::CouponsPage;
 use crate::pages::events::edit::EditEventPage;
 use crate::pages::events::list::EventsPage;
 use crate::pages::events::new::NewEventPage;
 use crate::pages::home::HomePage;
 use crate::pages::invitations::accept::AcceptInvitationPage;
+use crate::pages::orders::checkout::CheckoutPage;
+use crate::pages::orders::gateway::TestGatewayPage;
+use crate::pages::orders::mine::MyTicketsPage;
+use crate::pages::orders::order::OrderPage;
 use crate::pages::orgs::dashboard::OrgDashboard;
 use crate::pages::orgs::layout::OrgLayout;
 use crate::pages::orgs::members::MembersPage;
@@ -47,6 +55,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/reset-password") view=ResetPasswordPage />
                     <Route path=path!("/invitations/accept") view=AcceptInvitationPage />
                     <Route path=path!("/e/:slug") view=PublicEventPage />
+                    <Route path=path!("/e/:slug/checkout") view=CheckoutPage />
+                    <Route path=path!("/orders/:order_id") view=OrderPage />
+                    <Route path=path!("/pay/test/:payment_id") view=TestGatewayPage />
+                    <Route
+                        path=path!("/me/tickets")
+                        view=|| view! { <RequireAuth><MyTicketsPage /></RequireAuth> }
+                    />
                     <Route
                         path=path!("/account")
                         view=|| view! { <RequireAuth><AccountPage /></RequireAuth> }
@@ -66,6 +81,9 @@ pub fn App() -> impl IntoView {
                         // Before `events/:event_id`: the first matching route wins.
                         <Route path=path!("events/new") view=NewEventPage />
                         <Route path=path!("events/:event_id") view=EditEventPage />
+                        <Route path=path!("events/:event_id/bookings") view=BookingsPage />
+                        <Route path=path!("events/:event_id/coupons") view=CouponsPage />
+                        <Route path=path!("orders/:order_id") view=BookingPage />
                     </ParentRoute>
                     <Route
                         path=path!("/admin")

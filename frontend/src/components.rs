@@ -1,9 +1,11 @@
 //! Shared building blocks: form fields, buttons, alerts, dialogs, route guards, the app shell and
-//! its navigation widgets, status badges and the event card.
+//! its navigation widgets, status badges, the event card, the quantity stepper and the price
+//! breakdown.
 
 pub mod alert;
 pub mod badge;
 pub mod bilingual;
+pub mod breakdown;
 pub mod button;
 pub mod dialog;
 pub mod event_card;
@@ -15,6 +17,7 @@ pub mod lang_switch;
 pub mod layout;
 pub mod org_switcher;
 pub mod status;
+pub mod stepper;
 pub mod title;
 pub mod user_menu;
 

@@ -4,12 +4,14 @@
 
 pub mod admin;
 pub mod auth;
+pub mod checkout;
 pub mod countries;
 pub mod errors;
 pub mod events;
 pub mod members;
 pub mod orgs;
 pub mod public;
+pub mod sales;
 pub mod ui;
 
 use common::Lang;

@@ -6,5 +6,6 @@ pub mod auth;
 pub mod events;
 pub mod home;
 pub mod invitations;
+pub mod orders;
 pub mod orgs;
 pub mod public;

@@ -13,6 +13,51 @@ pub fn safe_next(next: Option<String>) -> Option<String> {
     })
 }
 
+/// A link the server gave (a gateway page, a return address) as a path of this site, when it is
+/// one: `/pay/test/…` as is, `https://this-host/orders/…` without the origin. `None` for other sites.
+pub fn app_path(url: &str) -> Option<String> {
+    if url.starts_with('/') && !url.starts_with("//") {
+        return Some(url.to_owned());
+    }
+    let origin = web_sys::window()?.location().origin().ok()?;
+    url.strip_prefix(&origin)
+        .filter(|rest| rest.starts_with('/'))
+        .map(str::to_owned)
+}
+
+/// Leaves the app for another site (a real payment gateway).
+pub fn go_external(url: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().assign(url);
+    }
+}
+
+/// Offers `bytes` as a file download named `name` (through a temporary Blob URL).
+pub fn save_file(bytes: &[u8], name: &str, mime: &str) -> Option<()> {
+    use wasm_bindgen::JsCast;
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let bag = web_sys::BlobPropertyBag::new();
+    bag.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &bag).ok()?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+    let doc = web_sys::window()?.document()?;
+    let a: web_sys::HtmlAnchorElement = doc.create_element("a").ok()?.dyn_into().ok()?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.set_class_name("hidden");
+    doc.body()?.append_child(&a).ok()?;
+    a.click();
+    a.remove();
+    // Revoked a little later: the download reads the URL after the click returns.
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(10),
+    );
+    Some(())
+}
+
 /// `encodeURIComponent`.
 pub fn encode(s: &str) -> String {
     String::from(js_sys::encode_uri_component(s))

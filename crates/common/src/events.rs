@@ -139,7 +139,7 @@ pub struct CreateEvent {
     pub currency: Option<Currency>,
     #[serde(default)]
     pub theme: Theme,
-    /// Minutes a checkout holds tickets, 5 to 60 (default 15).
+    /// Minutes a checkout holds tickets, 1 to 60 (default 15).
     pub hold_minutes: Option<u32>,
 }
 

@@ -375,6 +375,8 @@ pub struct OrderHistoryEntry {
     pub actor: ActorKind,
     /// The organizer member's name, when an organizer acted.
     pub actor_name: Option<String>,
+    /// Free text (a cancellation reason, a decline reason), except: `hold_extended` carries the
+    /// new expiry (RFC 3339) and `payment_started` the payment method's wire name.
     pub note: Option<String>,
 }
 

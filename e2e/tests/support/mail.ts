@@ -69,3 +69,30 @@ export async function waitForMailLink(opts: {
     await new Promise((r) => setTimeout(r, 250));
   }
 }
+
+export interface MailSummary {
+  to: string;
+  subject: string;
+  links: string[];
+  /** File names in the mail folder: `<stem>-<filename>`. */
+  attachments: string[];
+}
+
+/** The JSON summary written next to a mail's .txt (last, so it is polled for). */
+export async function mailSummary(mail: Mail, timeoutMs = 10_000): Promise<MailSummary> {
+  const file = mail.file.replace(/\.txt$/, '.json');
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return JSON.parse(fs.readFileSync(file, 'utf8')) as MailSummary;
+    } catch (e) {
+      if (Date.now() > deadline) throw new Error(`no readable summary ${file}: ${e}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** The bytes of one of a mail's attachments (by its file name in the mail folder). */
+export function attachmentBytes(name: string): Buffer {
+  return fs.readFileSync(path.join(mailDir(), name));
+}

@@ -1,10 +1,12 @@
-//! Small status pills: an event's status (organizers) and a ticket type's sale state (buyers).
+//! Small status pills: an event's status (organizers), a ticket type's sale state (buyers) and an
+//! order's status (both).
 
 use common::events::EventStatus;
+use common::orders::OrderStatus;
 use common::public::SaleState;
 use leptos::prelude::*;
 
-use crate::i18n::{Tr, events as ev, public as pb, t};
+use crate::i18n::{Tr, checkout as co, events as ev, public as pb, t};
 
 const PILL: &str = "inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-semibold";
 
@@ -50,4 +52,29 @@ pub fn SaleBadge(state: SaleState) -> impl IntoView {
         SaleState::Ended => "bg-gray-200 text-gray-900",
     };
     view! { <span class=format!("{PILL} {colors}")>{t(sale_text(state))}</span> }
+}
+
+pub fn order_status_text(s: OrderStatus) -> Tr {
+    match s {
+        OrderStatus::Pending => co::STATUS_PENDING,
+        OrderStatus::Confirmed => co::STATUS_CONFIRMED,
+        OrderStatus::Expired => co::STATUS_EXPIRED,
+        OrderStatus::Cancelled => co::STATUS_CANCELLED,
+    }
+}
+
+/// An order's status (buyers and organizers).
+#[component]
+pub fn OrderStatusBadge(#[prop(into)] status: Signal<OrderStatus>) -> impl IntoView {
+    let lang = crate::i18n::use_lang();
+    let class = move || {
+        let colors = match status.get() {
+            OrderStatus::Pending => "bg-amber-100 text-amber-900",
+            OrderStatus::Confirmed => "bg-emerald-100 text-emerald-900",
+            OrderStatus::Expired => "bg-gray-200 text-gray-900",
+            OrderStatus::Cancelled => "bg-red-100 text-red-900",
+        };
+        format!("{PILL} {colors}")
+    };
+    view! { <span class=class>{move || order_status_text(status.get()).get(lang.get())}</span> }
 }

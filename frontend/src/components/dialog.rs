@@ -1,5 +1,6 @@
 //! A confirmation dialog on the native `<dialog>` element: modal, focus kept inside, Escape
-//! cancels. Opened and closed through the `open` signal.
+//! cancels. Opened and closed through the `open` signal. Optional children (a reason field) sit
+//! under the message.
 
 use leptos::prelude::*;
 
@@ -16,6 +17,9 @@ pub fn ConfirmDialog(
     #[prop(into)] confirm_label: Signal<Tr>,
     #[prop(optional, into)] danger: MaybeProp<bool>,
     on_confirm: Callback<()>,
+    /// Fields shown under the message (e.g. a reason), read by `on_confirm`.
+    #[prop(optional)]
+    children: Option<Children>,
 ) -> impl IntoView {
     let lang = use_lang();
     let node = NodeRef::<leptos::html::Dialog>::new();
@@ -44,6 +48,7 @@ pub fn ConfirmDialog(
             <div class="space-y-4 p-6">
                 <h2 id=title_id class="text-lg font-semibold text-gray-900">{title}</h2>
                 <p id=text_id class="text-gray-700">{message}</p>
+                {children.map(|c| c())}
                 <div class="flex justify-end gap-3">
                     <button type="button" class=SECONDARY on:click=move |_| open.set(false)>
                         {t(ui::CANCEL)}

@@ -1,11 +1,11 @@
-//! The signed-in person's menu (a disclosure button): account, admin area for platform admins,
-//! sign out.
+//! The signed-in person's menu (a disclosure button): account, my tickets, admin area for
+//! platform admins, sign out.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 
-use crate::i18n::{t, ui};
+use crate::i18n::{checkout, t, ui};
 use crate::state::use_session;
 
 const ITEM: &str = "block w-full px-4 py-2 text-left text-sm text-gray-900 hover:bg-gray-100 focus-visible:bg-gray-100 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-emerald-600";
@@ -71,6 +71,11 @@ pub fn UserMenu() -> impl IntoView {
                     <li>
                         <a href="/account" class=ITEM on:click=move |_| open.set(false)>
                             {t(ui::ACCOUNT)}
+                        </a>
+                    </li>
+                    <li>
+                        <a href="/me/tickets" class=ITEM on:click=move |_| open.set(false)>
+                            {t(checkout::MY_TICKETS)}
                         </a>
                     </li>
                     <Show when=move || session.is_platform_admin()>

@@ -8,9 +8,51 @@ use crate::api::ApiError;
 /// The message for a whole failed call, in the reader's language.
 pub fn error_text(err: &ApiError, lang: Lang) -> String {
     match err {
-        ApiError::Problem(p) => p.code.title(lang).to_owned(),
+        ApiError::Problem(p) => match code_text(p.code) {
+            Some(tr) => tr.get(lang).to_owned(),
+            None => p.code.title(lang).to_owned(),
+        },
         ApiError::Network(_) => ui::NETWORK_ERROR.get(lang).to_owned(),
     }
+}
+
+/// Codes the buyer can act on, said with what to do next (others use the code's title).
+fn code_text(code: ErrorCode) -> Option<Tr> {
+    Some(match code {
+        ErrorCode::SoldOut => Tr(
+            "Not enough tickets left for your selection. Lower the quantities and try again.",
+            "Il ne reste pas assez de billets pour votre sélection. Réduisez les quantités et réessayez.",
+        ),
+        ErrorCode::HoldExpired => Tr(
+            "Your reservation has expired. Choose your tickets again.",
+            "Votre réservation a expiré. Choisissez à nouveau vos billets.",
+        ),
+        ErrorCode::HoldLimitReached => Tr(
+            "You already hold as many tickets as allowed at once. Pay for or cancel your other orders first.",
+            "Vous réservez déjà le nombre maximal de billets. Payez ou annulez d'abord vos autres commandes.",
+        ),
+        ErrorCode::CouponInvalid => Tr(
+            "This coupon cannot be used for this order.",
+            "Ce code promo n'est pas valable pour cette commande.",
+        ),
+        ErrorCode::CouponExhausted => Tr(
+            "This coupon has been used up.",
+            "Ce code promo a déjà été entièrement utilisé.",
+        ),
+        ErrorCode::PaymentDeclined => Tr(
+            "Payment declined – try again.",
+            "Paiement refusé – veuillez réessayer.",
+        ),
+        ErrorCode::IdempotencyConflict => Tr(
+            "Your order is still being processed. Wait a moment, then try again.",
+            "Votre commande est encore en cours de traitement. Patientez un instant, puis réessayez.",
+        ),
+        ErrorCode::IdempotencyKeyReused => Tr(
+            "Your order changed while it was being sent. Please send it again.",
+            "Votre commande a changé pendant l'envoi. Veuillez la renvoyer.",
+        ),
+        _ => return None,
+    })
 }
 
 /// The message shown under a field.
@@ -170,6 +212,45 @@ fn field_code(code: &str) -> Option<Tr> {
             "Doit être au moins égal au minimum",
         ),
         "invalid_date" => Tr("Enter a date and time", "Saisissez une date et une heure"),
+        "not_active" => Tr("This coupon is not active", "Ce code promo n'est pas actif"),
+        "not_yet_valid" => Tr(
+            "This coupon is not valid yet",
+            "Ce code promo n'est pas encore valable",
+        ),
+        "expired" => Tr("This coupon has expired", "Ce code promo a expiré"),
+        "email_not_allowed" => Tr(
+            "This coupon is reserved for other buyers",
+            "Ce code promo est réservé à d'autres acheteurs",
+        ),
+        "below_minimum" => Tr("Below the required minimum", "En dessous du minimum requis"),
+        "above_maximum" => Tr(
+            "Above the maximum per order",
+            "Au-delà du maximum par commande",
+        ),
+        "not_applicable" => Tr(
+            "This coupon does not apply to these tickets",
+            "Ce code promo ne s'applique pas à ces billets",
+        ),
+        "not_yet_on_sale" => Tr("Not on sale yet", "Pas encore en vente"),
+        "sale_ended" => Tr("No longer on sale", "Plus en vente"),
+        "duplicate" => Tr("Listed twice", "En double"),
+        "too_many" => Tr("Too many", "Trop nombreux"),
+        "invalid_characters" => Tr(
+            "Use only letters A-Z, digits, - and _",
+            "Utilisez uniquement des lettres A-Z, des chiffres, - et _",
+        ),
+        "coupon_code_invalid" => Tr(
+            "Use 3 to 32 letters, digits, - or _",
+            "Utilisez 3 à 32 lettres, chiffres, - ou _",
+        ),
+        "coupon_invalid" => Tr(
+            "This coupon cannot be used for this order",
+            "Ce code promo n'est pas valable pour cette commande",
+        ),
+        "coupon_exhausted" => Tr(
+            "This coupon has been used up",
+            "Ce code promo a déjà été entièrement utilisé",
+        ),
         "invalid_token" => Tr(
             ErrorCode::InvalidToken.title(Lang::En),
             ErrorCode::InvalidToken.title(Lang::Fr),

@@ -31,6 +31,15 @@ pub const SECTION_DETAILS: Tr = Tr("Details", "Détails");
 pub const SECTION_WHEN: Tr = Tr("Date and time", "Date et heure");
 pub const SECTION_WHERE: Tr = Tr("Location", "Lieu");
 pub const SECTION_THEME: Tr = Tr("Theme", "Thème");
+pub const SECTION_CHECKOUT: Tr = Tr("Checkout", "Commande");
+pub const HOLD_MINUTES: Tr = Tr(
+    "Reservation hold (minutes)",
+    "Durée de réservation (minutes)",
+);
+pub const HOLD_MINUTES_HINT: Tr = Tr(
+    "How long tickets stay reserved while a buyer pays: 1 to 60 minutes.",
+    "Durée pendant laquelle les billets restent réservés pendant le paiement : 1 à 60 minutes.",
+);
 pub const SECTIONS: Tr = Tr("Event sections", "Sections de l'événement");
 
 pub const IN_ENGLISH: Tr = Tr("English", "Anglais");

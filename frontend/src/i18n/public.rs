@@ -47,7 +47,7 @@ pub const NO_TICKETS: Tr = Tr(
     "Aucun billet n'est encore proposé.",
 );
 pub const ON_SALE: Tr = Tr("On sale", "En vente");
-pub const SOLD_OUT: Tr = Tr("Sold out", "Complet");
+pub const SOLD_OUT: Tr = Tr("Sold out", "Épuisé");
 pub const NOT_YET_ON_SALE: Tr = Tr("Not yet on sale", "Bientôt en vente");
 pub const SALES_ENDED: Tr = Tr("Sales ended", "Ventes terminées");
 pub const ONLY_LEFT: Tr = Tr("Only {n} left", "Plus que {n}");

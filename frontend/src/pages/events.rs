@@ -1,13 +1,20 @@
 //! An organization's events (`/orgs/:org_id/events...`): the list with status tabs, the
-//! new-event form, and the event page (form, publishing, cover, theme, ticket types, capacity).
+//! new-event form, the event page (form, publishing, cover, theme, ticket types, capacity), and
+//! its sales pages: bookings (list, detail) and coupons.
 
 pub mod actions;
+pub mod booking;
+pub mod bookings;
 pub mod capacity;
+pub mod coupon_fields;
+pub mod coupon_form;
+pub mod coupons;
 pub mod cover;
 pub mod draft;
 pub mod edit;
 pub mod form;
 pub mod list;
+pub mod nav;
 pub mod new;
 pub mod theme;
 pub mod ticket_form;

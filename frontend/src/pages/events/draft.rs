@@ -16,6 +16,11 @@ use crate::api::ApiError;
 use crate::components::ErrSignal;
 use crate::time::{DEFAULT_TZ, input_to_utc, utc_to_input};
 
+/// How long a checkout holds tickets unless the organizer says otherwise.
+pub const DEFAULT_HOLD_MINUTES: u32 = 15;
+/// The holds an organizer may choose, in minutes.
+pub const HOLD_RANGE: std::ops::RangeInclusive<u32> = 1..=60;
+
 #[derive(Clone, Copy)]
 pub struct EventDraft {
     pub title_en: RwSignal<String>,
@@ -41,6 +46,8 @@ pub struct EventDraft {
     pub primary: RwSignal<String>,
     pub accent: RwSignal<String>,
     pub custom_css: RwSignal<String>,
+    /// Minutes a checkout holds tickets (1 to 60), as typed.
+    pub hold_minutes: RwSignal<String>,
     /// Not edited here, kept as they are.
     pub latitude: RwSignal<Option<Decimal>>,
     pub longitude: RwSignal<Option<Decimal>>,
@@ -82,6 +89,7 @@ impl EventDraft {
             primary: s(),
             accent: s(),
             custom_css: s(),
+            hold_minutes: RwSignal::new(DEFAULT_HOLD_MINUTES.to_string()),
             latitude: RwSignal::new(None),
             longitude: RwSignal::new(None),
         }
@@ -125,6 +133,14 @@ impl EventDraft {
         self.primary.set(text(&e.theme.primary_color));
         self.accent.set(text(&e.theme.accent_color));
         self.custom_css.set(text(&e.theme.custom_css));
+        self.hold_minutes.set(e.hold_minutes.to_string());
+    }
+
+    /// The hold in minutes, when it is a whole number from 1 to 60.
+    fn hold(&self) -> Option<u32> {
+        self.hold_minutes
+            .with(|s| s.trim().parse::<u32>().ok())
+            .filter(|m| HOLD_RANGE.contains(m))
     }
 
     /// What the form would submit is missing or wrong, as `(field, code)`; reactive.
@@ -157,6 +173,14 @@ impl EventDraft {
                     out.push(("ends_at", "before_start"));
                 }
             }
+        }
+        if self.hold().is_none() {
+            let code = if self.hold_minutes.with(|s| s.trim().parse::<u32>().is_ok()) {
+                "out_of_range"
+            } else {
+                "invalid_number"
+            };
+            out.push(("hold_minutes", code));
         }
         out
     }
@@ -216,6 +240,7 @@ impl EventDraft {
             visibility: self.visibility_value(),
             currency: None,
             theme: self.theme(),
+            hold_minutes: untrack(|| self.hold()),
         })
     }
 
@@ -233,6 +258,7 @@ impl EventDraft {
             visibility: Some(self.visibility_value()),
             currency: None,
             theme: Some(self.theme()),
+            hold_minutes: untrack(|| self.hold()),
         })
     }
 

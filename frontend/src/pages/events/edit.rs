@@ -15,6 +15,7 @@ use super::capacity::CapacitySection;
 use super::cover::CoverEditor;
 use super::draft::{EventDraft, merged_error};
 use super::form::EventFormFields;
+use super::nav::EventTabs;
 use super::theme::ThemeFields;
 use super::tickets::TicketTypesSection;
 use crate::api::{self, ApiError};
@@ -161,11 +162,13 @@ fn EventEditor(org_id: Uuid, event: RwSignal<Option<Event>>) -> impl IntoView {
                 </p>
             </div>
         </header>
+        <EventTabs org_id event_id />
         <nav aria-label=t(ev::SECTIONS) class="border-b border-gray-200 pb-2">
             <ul class="flex flex-wrap gap-4 text-sm">
                 <li><a href="#event-details" class=LINK>{t(ev::SECTION_DETAILS)}</a></li>
                 <li><a href="#tickets" class=LINK>{t(ev::TICKETS)}</a></li>
                 <li><a href="#capacity" class=LINK>{t(ev::CAPACITY)}</a></li>
+                <li><a href="#event-checkout" class=LINK>{t(ev::SECTION_CHECKOUT)}</a></li>
             </ul>
         </nav>
     };

@@ -1,7 +1,7 @@
-//! The fields of the event form, in three cards: Details (bilingual title, summary and Markdown
+//! The fields of the event form, in four cards: Details (bilingual title, summary and Markdown
 //! description with the saved rendering, category, visibility), Date and time (start, end, time
-//! zone) and Location (venue, address, city, country, online link). The theme card and the
-//! buttons are added by the page.
+//! zone), Location (venue, address, city, country, online link) and Checkout (how long a
+//! reservation holds tickets). The theme card and the buttons are added by the page.
 
 use common::Lang;
 use common::events::{Category, Event};
@@ -182,6 +182,11 @@ pub fn EventFormFields(
                 <SelectField id="event-country" label=ev::COUNTRY value=draft.country options=country_options field="location.country" error />
             </div>
             <TextField id="event-online" label=ev::ONLINE_LINK value=draft.online_url field="location.online_url" error kind="url" inputmode="url" hint=ev::ONLINE_LINK_HINT />
+        </FormCard>
+        <FormCard id="event-checkout" title=ev::SECTION_CHECKOUT>
+            <div class="max-w-xs" on:focusout=move |_| touch("hold_minutes")>
+                <TextField id="event-hold" label=ev::HOLD_MINUTES value=draft.hold_minutes field="hold_minutes" error kind="number" inputmode="numeric" min="1" hint=ev::HOLD_MINUTES_HINT />
+            </div>
         </FormCard>
     }
 }

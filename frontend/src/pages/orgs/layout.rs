@@ -132,7 +132,10 @@ fn OrgNav(id: Uuid) -> impl IntoView {
         let current = move || {
             let path = location.pathname.get();
             let path = path.trim_end_matches('/');
-            let nested = target.ends_with("/events") && path.starts_with(&format!("{target}/"));
+            // A booking (`/orgs/:id/orders/:order_id`) belongs to its event, under Events.
+            let nested = target.ends_with("/events")
+                && (path.starts_with(&format!("{target}/"))
+                    || path.contains(&format!("/orgs/{id}/orders/")));
             (path == target || nested).then_some("page")
         };
         view! {
