@@ -320,9 +320,9 @@ MIN_ORDERS_PER_S = 300.0
 MAX_P99_MS = 250.0
 MAX_RSS_MB = 200.0
 
-BOLD, GREEN, RED, YELLOW, RESET = ("\033[1m", "\033[32m", "\033[31m", "\033[33m", "\033[0m")
+BOLD, DIM, GREEN, RED, YELLOW, RESET = ("\033[1m", "\033[2m", "\033[32m", "\033[31m", "\033[33m", "\033[0m")
 if not sys.stdout.isatty() or os.environ.get("NO_COLOR"):
-    BOLD = GREEN = RED = YELLOW = RESET = ""
+    BOLD = DIM = GREEN = RED = YELLOW = RESET = ""
 
 records = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8") if l.strip()]
 runs = [r for r in records if r["kind"] == "server"]
@@ -346,6 +346,12 @@ for r in runs:
           f"{r['orders_per_s']:>8.1f} {f(r['sellout_s'], '.3f'):>9} {r['p50_ms']:>7.1f} "
           f"{r['p95_ms']:>7.1f} {r['p99_ms']:>7.1f} {r['max_ms']:>7.1f} {r['rss_idle_mb']:>7.1f}MB "
           f"{r['rss_peak_mb']:>7.1f}MB {r['mails']:>7}")
+    after = r["wall_s"] - r["sellout_s"] if r["sellout_s"] is not None else None
+    rejected_after = r["attempts"] - r["tickets"]
+    print(f"    {'':<9} {DIM}sell-out phase {f(r['tickets'] / r['sellout_s'] if r['sellout_s'] else None, '.0f')} orders/s "
+          f"(ok p50 {r['ok_p50_ms']:.1f} ms, p99 {r['ok_p99_ms']:.1f} ms); after it "
+          f"{f(rejected_after / after if after else None, '.0f')} attempts/s (sold_out p50 "
+          f"{r['soldout_p50_ms']:.1f} ms, p99 {r['soldout_p99_ms']:.1f} ms){RESET}")
     if r["errors"]:
         kinds = ", ".join(f"{k} {v}" for k, v in r["error_kinds"].items())
         print(f"    {YELLOW}errors on {r['db']}: {kinds}{RESET}")

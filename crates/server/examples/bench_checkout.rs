@@ -565,12 +565,17 @@ async fn run(args: Args) -> anyhow::Result<Value> {
         .map(|d| round(d.saturating_sub(first_sent).as_secs_f64(), 3));
     let mut latencies: Vec<Duration> = samples.iter().map(|s| s.latency).collect();
     latencies.sort();
-    let mut ok_latencies: Vec<Duration> = samples
-        .iter()
-        .filter(|s| matches!(s.outcome, Outcome::Ok { .. }))
-        .map(|s| s.latency)
-        .collect();
-    ok_latencies.sort();
+    let latencies_of = |keep: fn(Outcome) -> bool| {
+        let mut v: Vec<Duration> = samples
+            .iter()
+            .filter(|s| keep(s.outcome))
+            .map(|s| s.latency)
+            .collect();
+        v.sort();
+        v
+    };
+    let ok_latencies = latencies_of(|o| matches!(o, Outcome::Ok { .. }));
+    let soldout_latencies = latencies_of(|o| o == Outcome::SoldOut);
 
     // The organizer's view of the counters, for a cross-check of the database counts.
     let (api_sold, api_held) = match Conn::connect(&host).await {
@@ -622,6 +627,8 @@ async fn run(args: Args) -> anyhow::Result<Value> {
         "max_ms": round(percentile_ms(&latencies, 100.0), 2),
         "ok_p50_ms": round(percentile_ms(&ok_latencies, 50.0), 2),
         "ok_p99_ms": round(percentile_ms(&ok_latencies, 99.0), 2),
+        "soldout_p50_ms": round(percentile_ms(&soldout_latencies, 50.0), 2),
+        "soldout_p99_ms": round(percentile_ms(&soldout_latencies, 99.0), 2),
         "api_sold": api_sold,
         "api_held": api_held,
         "slug": sale.slug,
