@@ -403,15 +403,39 @@ pub async fn discover<C: ConnectionTrait>(
     Ok((rows, next))
 }
 
-/// Tickets sold move discovery's "popular" order. Not scoped: the caller already holds the
-/// order's scope and passes its event.
-pub async fn add_popularity<C: ConnectionTrait>(conn: &C, id: Uuid, delta: i64) -> DbResult<()> {
-    Entity::update_many()
-        .col_expr(Column::Popularity, Expr::col(Column::Popularity).add(delta))
-        .filter(Column::Id.eq(id))
+/// Recomputes discovery's popularity (tickets sold) of events still to come, where it moved.
+/// Run by the worker every few seconds rather than on each sale, which would lock the event row
+/// of a drop once per order.
+pub async fn refresh_popularity<C: ConnectionTrait>(conn: &C, now: DateTime<Utc>) -> DbResult<u64> {
+    use sea_orm::sea_query::QueryStatementBuilder;
+    let sold = Query::select()
+        .expr(Func::coalesce([
+            Expr::col((ticket_types::Entity, ticket_types::Column::Sold)).sum(),
+            Expr::val(0).into(),
+        ]))
+        .from(ticket_types::Entity)
+        .and_where(
+            Expr::col((ticket_types::Entity, ticket_types::Column::EventId))
+                .equals((Entity, Column::Id)),
+        )
+        .to_owned();
+    let res = Entity::update_many()
+        .col_expr(
+            Column::Popularity,
+            Expr::expr(Expr::SubQuery(
+                None,
+                Box::new(sold.clone().into_sub_query_statement()),
+            )),
+        )
+        .filter(Column::Status.eq("published"))
+        .filter(Column::EndsAt.gt(now))
+        .filter(Expr::col(Column::Popularity).ne(Expr::SubQuery(
+            None,
+            Box::new(sold.into_sub_query_statement()),
+        )))
         .exec(conn)
         .await?;
-    Ok(())
+    Ok(res.rows_affected)
 }
 
 /// Platform curation: featured events lead discovery. Not scoped: platform administrators act on

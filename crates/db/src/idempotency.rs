@@ -28,6 +28,42 @@ pub enum Begin {
 /// A `running` key older than this is taken over (its request died without answering).
 const ABANDONED_AFTER: Duration = Duration::seconds(60);
 
+/// A read-only look first: what to do with an already-seen key, or `None` when the key is new
+/// (or abandoned) and the request may go on to [`begin`]. Lets cheap refusals (sold out) skip
+/// every write.
+pub async fn lookup<C: ConnectionTrait>(
+    conn: &C,
+    scope: &str,
+    key: &str,
+    request_hash: &str,
+    now: DateTime<Utc>,
+) -> DbResult<Option<Begin>> {
+    let Some(existing) = Entity::find()
+        .filter(Column::Scope.eq(scope))
+        .filter(Column::Key.eq(key))
+        .one(conn)
+        .await?
+    else {
+        return Ok(None);
+    };
+    if existing.request_hash != request_hash {
+        return Ok(Some(Begin::Mismatch));
+    }
+    if existing.status == "done" {
+        return Ok(Some(Begin::Replay {
+            status: existing
+                .response_status
+                .and_then(|s| u16::try_from(s).ok())
+                .unwrap_or(200),
+            body: existing.response_body.unwrap_or_default(),
+        }));
+    }
+    if existing.updated_at + ABANDONED_AFTER < now {
+        return Ok(None);
+    }
+    Ok(Some(Begin::InProgress))
+}
+
 pub async fn begin<C: ConnectionTrait>(
     conn: &C,
     scope: &str,

@@ -51,10 +51,13 @@ pub struct NewOrder {
     pub coupon_code: Option<String>,
     pub holder_key: String,
     pub expires_at: DateTime<Utc>,
+    /// Free orders are written confirmed at once (no hold, no expiry).
+    pub confirmed: bool,
     pub items: Vec<NewItem>,
 }
 
-/// Inserts a pending order and its items (the hold itself is taken by `inventory::hold`).
+/// Inserts a pending (or, when free, confirmed) order and its items; the inventory itself is
+/// taken by `inventory::hold` / `inventory::sell`.
 pub async fn insert<C: ConnectionTrait>(
     conn: &C,
     scope: OrgScope,
@@ -69,7 +72,12 @@ pub async fn insert<C: ConnectionTrait>(
         event_id: Set(new.event_id),
         user_id: Set(new.user_id),
         reference: Set(new.reference),
-        status: Set("pending".into()),
+        status: Set(if new.confirmed {
+            "confirmed"
+        } else {
+            "pending"
+        }
+        .into()),
         buyer_name: Set(new.buyer_name),
         buyer_email: Set(new.buyer_email),
         buyer_phone: Set(new.buyer_phone),
@@ -84,8 +92,8 @@ pub async fn insert<C: ConnectionTrait>(
         coupon_code: Set(new.coupon_code),
         holder_key: Set(new.holder_key),
         tickets_count: Set(tickets_count),
-        expires_at: Set(Some(new.expires_at)),
-        confirmed_at: Set(None),
+        expires_at: Set((!new.confirmed).then_some(new.expires_at)),
+        confirmed_at: Set(new.confirmed.then_some(now)),
         cancelled_at: Set(None),
         created_at: Set(now),
         updated_at: Set(now),

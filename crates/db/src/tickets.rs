@@ -2,9 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use uuid::Uuid;
 
 use crate::entities::tickets::{ActiveModel, Column, Entity};
@@ -29,27 +27,33 @@ pub async fn insert_many<C: ConnectionTrait>(
     scope: OrgScope,
     tickets: Vec<NewTicket>,
     now: DateTime<Utc>,
-) -> DbResult<()> {
+) -> DbResult<Vec<TicketRow>> {
     if tickets.is_empty() {
-        return Ok(());
+        return Ok(Vec::new());
     }
-    let models = tickets.into_iter().map(|t| ActiveModel {
-        id: Set(Uuid::now_v7()),
-        org_id: Set(scope.org_id()),
-        event_id: Set(t.event_id),
-        order_id: Set(t.order_id),
-        order_item_id: Set(t.order_item_id),
-        ticket_type_id: Set(t.ticket_type_id),
-        code: Set(t.code),
-        attendee_name: Set(t.attendee_name),
-        status: Set("valid".into()),
-        position: Set(t.position),
-        checked_in_at: Set(None),
-        created_at: Set(now),
-        updated_at: Set(now),
-    });
-    Entity::insert_many(models).exec(conn).await?;
-    Ok(())
+    let rows: Vec<TicketRow> = tickets
+        .into_iter()
+        .map(|t| TicketRow {
+            id: Uuid::now_v7(),
+            org_id: scope.org_id(),
+            event_id: t.event_id,
+            order_id: t.order_id,
+            order_item_id: t.order_item_id,
+            ticket_type_id: t.ticket_type_id,
+            code: t.code,
+            attendee_name: t.attendee_name,
+            status: "valid".into(),
+            position: t.position,
+            checked_in_at: None,
+            created_at: now,
+            updated_at: now,
+        })
+        .collect();
+    // One multi-row INSERT; the rows are returned as written, without reading them back.
+    Entity::insert_many(rows.iter().cloned().map(ActiveModel::from))
+        .exec(conn)
+        .await?;
+    Ok(rows)
 }
 
 pub async fn for_order<C: ConnectionTrait>(

@@ -27,9 +27,13 @@ pub async fn run(state: AppState, shutdown: impl std::future::Future<Output = ()
             Ok(n) => tracing::info!(orders.expired = n, "expired lapsed holds"),
             Err(e) => tracing::error!(error = %e, "worker: could not sweep holds"),
         }
+        // Discovery's "popular" order follows sales within one poll.
+        if let Err(e) = refresh_popularity(&state).await {
+            tracing::error!(error = %e, "worker: could not refresh popularity");
+        }
         // Replays are promised for a day.
         let day_ago = state.now() - ChronoDuration::days(1);
-        if let Err(e) = db::idempotency::purge(&state.db, day_ago).await {
+        if let Err(e) = purge_keys(&state, day_ago).await {
             tracing::error!(error = %e, "worker: could not purge idempotency keys");
         }
         tokio::select! {
@@ -41,25 +45,68 @@ pub async fn run(state: AppState, shutdown: impl std::future::Future<Output = ()
     tracing::info!("worker stopped");
 }
 
+async fn purge_keys(
+    state: &AppState,
+    before: chrono::DateTime<chrono::Utc>,
+) -> Result<(), db::DbError> {
+    let tx = db::begin_write(&state.db).await?;
+    db::idempotency::purge(&tx, before).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Also called by tests.
+pub async fn refresh_popularity(state: &AppState) -> Result<(), db::DbError> {
+    let tx = db::begin_write(&state.db).await?;
+    db::events::refresh_popularity(&tx, state.now()).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+// Job bookkeeping goes through `begin_write` so that on SQLite it queues with the app's other
+// writers instead of polling on the busy timeout.
+
+async fn claim(state: &AppState) -> Result<Option<db::jobs::Job>, db::DbError> {
+    let tx = db::begin_write(&state.db).await?;
+    let job = db::jobs::claim_next(&tx, state.now(), LEASE).await?;
+    tx.commit().await?;
+    Ok(job)
+}
+
+async fn finish(
+    state: &AppState,
+    job: &db::jobs::Job,
+    error: Option<(&str, Option<chrono::DateTime<chrono::Utc>>)>,
+) -> Result<(), db::DbError> {
+    let tx = db::begin_write(&state.db).await?;
+    let now = state.now();
+    match error {
+        None => db::jobs::complete(&tx, job.id, now).await?,
+        Some((message, retry_at)) => db::jobs::fail(&tx, job.id, message, retry_at, now).await?,
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
 /// Runs every due job; returns how many ran.
 pub async fn drain(state: &AppState) -> Result<usize, db::DbError> {
     let mut ran = 0;
-    while let Some(job) = db::jobs::claim_next(&state.db, state.now(), LEASE).await? {
+    while let Some(job) = claim(state).await? {
         ran += 1;
         let outcome = execute(state, &job).await;
         let now = state.now();
         match outcome {
-            Ok(()) => db::jobs::complete(&state.db, job.id, now).await?,
+            Ok(()) => finish(state, &job, None).await?,
             Err(e) if job.attempts < job.max_attempts => {
                 // Exponential backoff: 30 s, 1 min, 2 min, ... capped at an hour.
                 let delay =
                     ChronoDuration::seconds((30_i64 << (job.attempts - 1).clamp(0, 7)).min(3600));
                 tracing::warn!(job.id = %job.id, job.kind = %job.kind, attempt = job.attempts, error = %e, "job failed; will retry");
-                db::jobs::fail(&state.db, job.id, &e.to_string(), Some(now + delay), now).await?;
+                finish(state, &job, Some((&e.to_string(), Some(now + delay)))).await?;
             }
             Err(e) => {
                 tracing::error!(job.id = %job.id, job.kind = %job.kind, error = %e, "job failed for good");
-                db::jobs::fail(&state.db, job.id, &e.to_string(), None, now).await?;
+                finish(state, &job, Some((&e.to_string(), None))).await?;
             }
         }
     }

@@ -76,34 +76,38 @@ pub async fn create_order(
                     None => format!("client:{}", caller.client_ip),
                 },
                 key: key.to_owned(),
+                // The request is the path and the exact body.
+                request_hash: hex::encode(Sha256::digest([slug.as_bytes(), b"\n", &body].concat())),
             })
         }
     };
-    let Some(key) = key else {
-        let order = checkout::place(&state, &slug, &caller, input, None).await?;
-        return Ok(HttpResponse::Created().json(order));
-    };
-    // The request is the path and the exact body.
-    let hash = hex::encode(Sha256::digest([slug.as_bytes(), b"\n", &body].concat()));
-    match db::idempotency::begin(&state.db, &key.scope, &key.key, &hash, state.now()).await? {
-        db::idempotency::Begin::Replay { status, body } => {
-            let status = StatusCode::from_u16(status).unwrap_or(StatusCode::OK);
-            Ok(HttpResponse::build(status)
-                .content_type("application/json")
-                .insert_header(("Idempotent-Replayed", "true"))
-                .body(body))
-        }
-        db::idempotency::Begin::InProgress => Err(AppError::code(ErrorCode::IdempotencyConflict)),
-        db::idempotency::Begin::Mismatch => Err(AppError::code(ErrorCode::IdempotencyKeyReused)),
-        db::idempotency::Begin::Started => {
-            match checkout::place(&state, &slug, &caller, input, Some(&key)).await {
-                Ok(order) => Ok(HttpResponse::Created().json(order)),
-                Err(e) => {
-                    // Nothing was written: give the key back so that a retry runs again.
-                    db::idempotency::abandon(&state.db, &key.scope, &key.key).await?;
-                    Err(e)
-                }
+    if let Some(key) = &key {
+        // A read first: replays and conflicts are answered without writing anything.
+        let seen = db::idempotency::lookup(
+            &state.db,
+            &key.scope,
+            &key.key,
+            &key.request_hash,
+            state.now(),
+        )
+        .await?;
+        match seen {
+            Some(db::idempotency::Begin::Replay { status, body }) => {
+                let status = StatusCode::from_u16(status).unwrap_or(StatusCode::OK);
+                return Ok(HttpResponse::build(status)
+                    .content_type("application/json")
+                    .insert_header(("Idempotent-Replayed", "true"))
+                    .body(body));
             }
+            Some(db::idempotency::Begin::InProgress) => {
+                return Err(AppError::code(ErrorCode::IdempotencyConflict));
+            }
+            Some(db::idempotency::Begin::Mismatch) => {
+                return Err(AppError::code(ErrorCode::IdempotencyKeyReused));
+            }
+            Some(db::idempotency::Begin::Started) | None => {}
         }
     }
+    let order = checkout::place(&state, &slug, &caller, input, key.as_ref()).await?;
+    Ok(HttpResponse::Created().json(order))
 }

@@ -155,12 +155,7 @@ pub async fn cancel(
     }
     let event = db::events::get(&tx, scope, order.event_id).await?;
     tx.commit().await?;
-    let unsold = if order.status == "confirmed" {
-        -i64::from(order.tickets_count)
-    } else {
-        0
-    };
-    after_inventory_change(state, &event, unsold, true).await;
+    after_inventory_change(state, &event, true).await;
     detail(state, scope, order_id).await
 }
 

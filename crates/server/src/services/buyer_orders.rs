@@ -71,7 +71,7 @@ pub async fn load_fresh(
         let event = db::events::get(&tx, scope, order.event_id).await?;
         tx.commit().await?;
         if expired {
-            after_inventory_change(state, &event, 0, false).await;
+            after_inventory_change(state, &event, false).await;
         }
         let order = db::orders::get(&state.db, scope, order_id).await?;
         return Ok((scope, order));
@@ -114,7 +114,7 @@ pub async fn cancel(state: &AppState, order_id: Uuid, access: &BuyerAccess) -> A
             "this order changed meanwhile",
         ));
     }
-    after_inventory_change(state, &event, 0, false).await;
+    after_inventory_change(state, &event, false).await;
     get(state, order_id, access).await
 }
 

@@ -41,6 +41,8 @@ pub struct Caller {
 pub struct IdemKey {
     pub scope: String,
     pub key: String,
+    /// The request's fingerprint (path and exact body).
+    pub request_hash: String,
 }
 
 struct Picked<'a> {
@@ -482,18 +484,74 @@ pub async fn place(
     let scope = OrgScope::for_buyer_of(p.org.id);
     let lang = input.language.unwrap_or(caller.lang);
     let tickets: u32 = p.lines.iter().map(|(_, q, _)| *q).sum();
+    // Already sold can never come back (only holds lapse): after a sell-out most attempts end here,
+    // on one read and no write.
+    for (i, q, _) in &p.lines {
+        let t = &p.types[*i];
+        if i64::from(t.sold) + i64::from(*q) > i64::from(t.quantity) {
+            return Err(sold_out(&p.types, db::inventory::SoldOut::TicketType(t.id)));
+        }
+    }
+    if let Some(key) = idem {
+        claim(state, key, now).await?;
+    }
+    let placed = write_order(state, caller, &p, buyer, lang, tickets, scope, idem, now).await;
+    match (&placed, idem) {
+        (Err(_), Some(key)) => {
+            // Nothing was written: give the key back so that a retry runs again.
+            let tx = db::begin_write(&state.db).await?;
+            db::idempotency::abandon(&tx, &key.scope, &key.key).await?;
+            tx.commit().await?;
+        }
+        _ => {}
+    }
+    let (order, free) = placed?;
+    after_inventory_change(state, &p.event, free).await;
+    Ok(order)
+}
 
+/// Claims the idempotency key (committed at once, so that a concurrent duplicate sees it).
+async fn claim(state: &AppState, key: &IdemKey, now: DateTime<Utc>) -> AppResult<()> {
     let tx = db::begin_write(&state.db).await?;
-    order_lifecycle::sweep_event(&tx, scope, p.event.id, now).await?;
-    let held = db::orders::tickets_held_by(&tx, scope, p.event.id, &buyer.email, now).await?;
-    if held + i64::from(tickets) > i64::from(state.settings.max_held_tickets) {
-        return Err(AppError::with_detail(
-            ErrorCode::HoldLimitReached,
-            format!(
-                "you may hold at most {} tickets of this event at once; finish or cancel your other order first",
-                state.settings.max_held_tickets
-            ),
-        ));
+    let begun = db::idempotency::begin(&tx, &key.scope, &key.key, &key.request_hash, now).await?;
+    tx.commit().await?;
+    match begun {
+        db::idempotency::Begin::Started => Ok(()),
+        // Finished between the route's look and this claim: the caller replays via the route.
+        db::idempotency::Begin::Replay { .. } | db::idempotency::Begin::InProgress => {
+            Err(AppError::code(ErrorCode::IdempotencyConflict))
+        }
+        db::idempotency::Begin::Mismatch => Err(AppError::code(ErrorCode::IdempotencyKeyReused)),
+    }
+}
+
+/// The order's one write transaction; `(order, confirmed at once)`.
+#[allow(clippy::too_many_arguments)]
+async fn write_order(
+    state: &AppState,
+    caller: &Caller,
+    p: &Prepared,
+    buyer: BuyerDetails,
+    lang: Lang,
+    tickets: u32,
+    scope: OrgScope,
+    idem: Option<&IdemKey>,
+    now: DateTime<Utc>,
+) -> AppResult<(Order, bool)> {
+    let free = p.priced.total_minor == 0;
+    let tx = db::begin_write(&state.db).await?;
+    if !free {
+        // Free orders hold nothing: the limit is about tickets blocked while unpaid.
+        let held = db::orders::tickets_held_by(&tx, scope, p.event.id, &buyer.email, now).await?;
+        if held + i64::from(tickets) > i64::from(state.settings.max_held_tickets) {
+            return Err(AppError::with_detail(
+                ErrorCode::HoldLimitReached,
+                format!(
+                    "you may hold at most {} tickets of this event at once; finish or cancel your other order first",
+                    state.settings.max_held_tickets
+                ),
+            ));
+        }
     }
     let new_items: Vec<db::orders::NewItem> = p
         .lines
@@ -543,6 +601,7 @@ pub async fn place(
             coupon_code: p.coupon.as_ref().map(|c| c.code.clone()),
             holder_key: buyer.email,
             expires_at: now + hold,
+            confirmed: free,
             items: new_items,
         },
         now,
@@ -562,9 +621,7 @@ pub async fn place(
         now,
     )
     .await?;
-    let free = order.total_minor == 0;
-    if free {
-        db::orders::transition(&tx, scope, order.id, "pending", "confirmed", now).await?;
+    let issued = if free {
         order_lifecycle::record_confirmation(
             &tx,
             state,
@@ -574,10 +631,21 @@ pub async fn place(
             order_lifecycle::Actor::SYSTEM,
             now,
         )
-        .await?;
-    }
-    let order = db::orders::get(&tx, scope, order.id).await?;
-    let dto = order_view::order(&tx, state, scope, &order, &p.event).await?;
+        .await?
+    } else {
+        Vec::new()
+    };
+    let dto = order_view::assemble(
+        state,
+        &order_view::Parts {
+            order: &order,
+            event: &p.event,
+            items: &items,
+            types: &p.types,
+            tickets: &issued,
+            payments: &[],
+        },
+    );
     save_response(&tx, idem, 201, &dto, now).await?;
     // The contended rows last: their locks (PostgreSQL) last only until the commit just below.
     // A refusal here rolls back everything written above.
@@ -590,18 +658,29 @@ pub async fn place(
             "this coupon has been used up",
         ));
     }
-    let taken = if free {
-        db::inventory::sell(&tx, scope, &claims).await?
-    } else {
-        db::inventory::hold(&tx, scope, &claims).await?
-    };
+    let mut taken = take(&tx, scope, &claims, free).await?;
+    // Lapsed holds of this event are swept only when they stand in the way.
+    if taken.is_err() && order_lifecycle::sweep_event(&tx, scope, p.event.id, now).await? > 0 {
+        taken = take(&tx, scope, &claims, free).await?;
+    }
     if let Err(out) = taken {
         return Err(sold_out(&p.types, out));
     }
     tx.commit().await?;
-    let sold = if free { i64::from(tickets) } else { 0 };
-    after_inventory_change(state, &p.event, sold, free).await;
-    Ok(dto)
+    Ok((dto, free))
+}
+
+async fn take(
+    tx: &WriteTx,
+    scope: OrgScope,
+    claims: &[db::inventory::Claim],
+    free: bool,
+) -> AppResult<Result<(), db::inventory::SoldOut>> {
+    Ok(if free {
+        db::inventory::sell(tx, scope, claims).await?
+    } else {
+        db::inventory::hold(tx, scope, claims).await?
+    })
 }
 
 async fn save_response(
@@ -633,21 +712,11 @@ fn sold_out(types: &[TicketTypeRow], out: db::inventory::SoldOut) -> AppError {
     AppError::with_detail(ErrorCode::SoldOut, detail)
 }
 
-/// After a commit that moved inventory: the public page shows fresh counts, discovery's
-/// popularity counts the tickets sold (outside the sale's transaction: the event row would
-/// otherwise be a second hot lock during a drop), and confirmation emails leave at once.
-pub async fn after_inventory_change(
-    state: &AppState,
-    event: &EventRow,
-    sold_delta: i64,
-    jobs_enqueued: bool,
-) {
+/// After a commit that moved inventory: the public page shows fresh counts, and confirmation
+/// emails leave at once. (Discovery's popularity is refreshed by the worker, not per sale: the
+/// event row would otherwise be a second hot lock during a drop.)
+pub async fn after_inventory_change(state: &AppState, event: &EventRow, jobs_enqueued: bool) {
     crate::services::public_events::invalidate_availability(state, &event.slug).await;
-    if sold_delta != 0
-        && let Err(e) = db::events::add_popularity(&state.db, event.id, sold_delta).await
-    {
-        tracing::warn!(event.id = %event.id, error = %e, "could not update popularity");
-    }
     if jobs_enqueued {
         state.jobs_ready.notify_one();
     }

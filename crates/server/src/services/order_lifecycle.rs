@@ -78,8 +78,8 @@ pub async fn record_confirmation(
     items: &[OrderItemRow],
     by: Actor,
     now: DateTime<Utc>,
-) -> AppResult<()> {
-    issue_tickets(tx, scope, order, items, now).await?;
+) -> AppResult<Vec<db::tickets::TicketRow>> {
+    let tickets = issue_tickets(tx, scope, order, items, now).await?;
     db::order_events::record(
         tx,
         scope,
@@ -96,7 +96,7 @@ pub async fn record_confirmation(
     )
     .await?;
     order_delivery::enqueue_confirmation(tx, state, scope, order.id, now).await?;
-    Ok(())
+    Ok(tickets)
 }
 
 async fn issue_tickets(
@@ -105,7 +105,7 @@ async fn issue_tickets(
     order: &OrderRow,
     items: &[OrderItemRow],
     now: DateTime<Utc>,
-) -> AppResult<()> {
+) -> AppResult<Vec<db::tickets::TicketRow>> {
     let mut tickets = Vec::new();
     let mut position = 0;
     for item in items {
@@ -129,8 +129,7 @@ async fn issue_tickets(
             position += 1;
         }
     }
-    db::tickets::insert_many(tx, scope, tickets, now).await?;
-    Ok(())
+    Ok(db::tickets::insert_many(tx, scope, tickets, now).await?)
 }
 
 /// Ends a pending order without a sale (`expired` by time, `cancelled` by the buyer or after
@@ -209,17 +208,20 @@ pub async fn cancel_confirmed(
     Ok(true)
 }
 
-/// Expires this event's lapsed holds inside the caller's transaction.
+/// Expires this event's lapsed holds inside the caller's transaction; how many it expired.
 pub async fn sweep_event(
     tx: &WriteTx,
     scope: OrgScope,
     event_id: Uuid,
     now: DateTime<Utc>,
-) -> AppResult<()> {
+) -> AppResult<usize> {
+    let mut expired = 0;
     for id in db::orders::due_for_expiry_in_event(tx, scope, event_id, now, LAZY_SWEEP).await? {
-        release(tx, scope, id, "expired", Actor::SYSTEM, None, now).await?;
+        if release(tx, scope, id, "expired", Actor::SYSTEM, None, now).await? {
+            expired += 1;
+        }
     }
-    Ok(())
+    Ok(expired)
 }
 
 /// The background sweep: expires lapsed holds platform-wide, one short transaction each.
@@ -244,7 +246,7 @@ pub async fn sweep_all(state: &AppState) -> AppResult<usize> {
     }
     events.dedup_by_key(|e| e.id);
     for event in &events {
-        crate::services::checkout::after_inventory_change(state, event, 0, false).await;
+        crate::services::checkout::after_inventory_change(state, event, false).await;
     }
     Ok(expired)
 }

@@ -114,7 +114,7 @@ pub fn payment_dto(state: &AppState, p: &db::payments::PaymentRow) -> Payment {
     }
 }
 
-/// The whole order for its buyer (and inside the organizer's detail view).
+/// The whole order for its buyer (and inside the organizer's detail view), read from the database.
 pub async fn order<C: ConnectionTrait>(
     conn: &C,
     state: &AppState,
@@ -122,19 +122,53 @@ pub async fn order<C: ConnectionTrait>(
     order: &OrderRow,
     event: &EventRow,
 ) -> AppResult<Order> {
-    let currency = currency_of(order);
-    let m = |minor| Money::from_minor(minor, currency);
     let items = db::orders::items(conn, scope, order.id).await?;
     let types = db::ticket_types::list(conn, scope, order.event_id).await?;
     let tickets = db::tickets::for_order(conn, scope, order.id).await?;
     let payments = db::payments::for_order(conn, scope, order.id).await?;
+    Ok(assemble(
+        state,
+        &Parts {
+            order,
+            event,
+            items: &items,
+            types: &types,
+            tickets: &tickets,
+            payments: &payments,
+        },
+    ))
+}
+
+/// Everything an order DTO is made of.
+pub struct Parts<'a> {
+    pub order: &'a OrderRow,
+    pub event: &'a EventRow,
+    pub items: &'a [db::orders::OrderItemRow],
+    pub types: &'a [TicketTypeRow],
+    pub tickets: &'a [db::tickets::TicketRow],
+    pub payments: &'a [db::payments::PaymentRow],
+}
+
+/// The order DTO from rows already in hand (checkout builds it without reading back what it just
+/// wrote).
+pub fn assemble(state: &AppState, parts: &Parts<'_>) -> Order {
+    let Parts {
+        order,
+        event,
+        items,
+        types,
+        tickets,
+        payments,
+    } = *parts;
+    let currency = currency_of(order);
+    let m = |minor| Money::from_minor(minor, currency);
     let status = status_of(order);
     let token = order_access::token(state, order.id);
     let mut location = location_of(event);
     if status != OrderStatus::Confirmed {
         location.online_url = None;
     }
-    Ok(Order {
+    Order {
         id: order.id,
         reference: order.reference.clone(),
         status,
@@ -156,7 +190,7 @@ pub async fn order<C: ConnectionTrait>(
                 .iter()
                 .map(|i| PriceLine {
                     ticket_type_id: i.ticket_type_id,
-                    name: type_name(&types, i.ticket_type_id),
+                    name: type_name(types, i.ticket_type_id),
                     quantity: u32::try_from(i.quantity).unwrap_or(0),
                     unit_price: m(i.unit_price_minor),
                     subtotal: m(i.subtotal_minor),
@@ -180,7 +214,7 @@ pub async fn order<C: ConnectionTrait>(
                 id: t.id,
                 code: t.code.clone(),
                 ticket_type_id: t.ticket_type_id,
-                ticket_type_name: type_name(&types, t.ticket_type_id),
+                ticket_type_name: type_name(types, t.ticket_type_id),
                 attendee_name: t.attendee_name.clone(),
                 status: TicketStatus::parse(&t.status).unwrap_or(TicketStatus::Valid),
                 qr_svg_url: format!(
@@ -198,5 +232,5 @@ pub async fn order<C: ConnectionTrait>(
         pdf_url: (status == OrderStatus::Confirmed)
             .then(|| format!("/api/v1/orders/{}/tickets.pdf?token={token}", order.id)),
         access_token: token,
-    })
+    }
 }

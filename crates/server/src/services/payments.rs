@@ -181,12 +181,7 @@ pub async fn settle(
     }
     let event = db::events::get(&tx, scope, order.event_id).await?;
     tx.commit().await?;
-    let sold = if confirmed {
-        i64::from(order.tickets_count)
-    } else {
-        0
-    };
-    after_inventory_change(state, &event, sold, confirmed).await;
+    after_inventory_change(state, &event, confirmed).await;
     Ok(true)
 }
 

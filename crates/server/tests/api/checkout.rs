@@ -931,3 +931,30 @@ db_test!(
         assert_eq!(sold_out.body["ticket_types"][0]["remaining"], 0);
     }
 );
+
+db_test!(
+    discovery_popularity_follows_tickets_sold_after_the_worker_refreshes_it,
+    |app: TestApp| async move {
+        let s = shop(&app, &[("Community", "0", 10)]).await;
+        buy(
+            &app,
+            &s.slug,
+            order_body("p1@example.com", &[(&s.types[0], 2)]),
+        )
+        .await;
+        buy(
+            &app,
+            &s.slug,
+            order_body("p2@example.com", &[(&s.types[0], 1)]),
+        )
+        .await;
+        reckot_server::jobs::refresh_popularity(&app.state)
+            .await
+            .unwrap();
+        let scope = db::OrgScope::for_platform_operation(s.org.parse().unwrap());
+        let event = db::events::get(&app.state.db, scope, s.event.parse().unwrap())
+            .await
+            .unwrap();
+        assert_eq!(event.popularity, 3);
+    }
+);
