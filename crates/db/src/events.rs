@@ -411,7 +411,7 @@ pub async fn refresh_popularity<C: ConnectionTrait>(conn: &C, now: DateTime<Utc>
     let sold = Query::select()
         .expr(Func::coalesce([
             Expr::col((ticket_types::Entity, ticket_types::Column::Sold)).sum(),
-            Expr::val(0).into(),
+            Expr::val(0),
         ]))
         .from(ticket_types::Entity)
         .and_where(
