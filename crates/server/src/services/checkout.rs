@@ -496,14 +496,11 @@ pub async fn place(
         claim(state, key, now).await?;
     }
     let placed = write_order(state, caller, &p, buyer, lang, tickets, scope, idem, now).await;
-    match (&placed, idem) {
-        (Err(_), Some(key)) => {
-            // Nothing was written: give the key back so that a retry runs again.
-            let tx = db::begin_write(&state.db).await?;
-            db::idempotency::abandon(&tx, &key.scope, &key.key).await?;
-            tx.commit().await?;
-        }
-        _ => {}
+    if let (Err(_), Some(key)) = (&placed, idem) {
+        // Nothing was written: give the key back so that a retry runs again.
+        let tx = db::begin_write(&state.db).await?;
+        db::idempotency::abandon(&tx, &key.scope, &key.key).await?;
+        tx.commit().await?;
     }
     let (order, free) = placed?;
     after_inventory_change(state, &p.event, free).await;
