@@ -177,3 +177,35 @@ pub async fn delete_unsold<C: ConnectionTrait>(
         .await?;
     Ok(res.rows_affected == 1)
 }
+
+/// `(id, sold, quantity, max_per_order)` of these ticket types of the event with this public slug: one indexed
+/// read that lets checkout refuse what is definitely sold out before doing anything else.
+pub async fn sold_counts<C: ConnectionTrait>(
+    conn: &C,
+    event_slug: &str,
+    ids: &[Uuid],
+) -> DbResult<Vec<(Uuid, i32, i32, i32)>> {
+    use sea_orm::QuerySelect;
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(Entity::find()
+        .select_only()
+        .column(Column::Id)
+        .column(Column::Sold)
+        .column(Column::Quantity)
+        .column(Column::MaxPerOrder)
+        .filter(Column::Id.is_in(ids.iter().copied()))
+        .filter(
+            Column::EventId.in_subquery(
+                Query::select()
+                    .column(crate::entities::events::Column::Id)
+                    .from(crate::entities::events::Entity)
+                    .and_where(crate::entities::events::Column::Slug.eq(event_slug))
+                    .to_owned(),
+            ),
+        )
+        .into_tuple()
+        .all(conn)
+        .await?)
+}

@@ -469,6 +469,25 @@ pub async fn place(
         window: std::time::Duration::from_secs(60),
     };
     rate_limits::check(state, &[(&limit, &caller.client_ip)]).await?;
+    // Already sold can never come back (only holds lapse): after a sell-out most attempts end here,
+    // on one indexed read and no write.
+    let ids: Vec<Uuid> = input.items.iter().map(|i| i.ticket_type_id).collect();
+    for (id, sold, quantity, max) in db::ticket_types::sold_counts(&state.db, slug, &ids).await? {
+        let wanted = input
+            .items
+            .iter()
+            .filter(|i| i.ticket_type_id == id)
+            .map(|i| i64::from(i.quantity))
+            .sum::<i64>();
+        // An invalid quantity gets its field error from the full validation instead.
+        if wanted > 0 && wanted <= i64::from(max) && i64::from(sold) + wanted > i64::from(quantity)
+        {
+            return Err(AppError::with_detail(
+                ErrorCode::SoldOut,
+                "not enough tickets left",
+            ));
+        }
+    }
     let now = state.now();
     let buyer = buyer(state, caller, &input).await?;
     let p = prepare(
@@ -484,14 +503,6 @@ pub async fn place(
     let scope = OrgScope::for_buyer_of(p.org.id);
     let lang = input.language.unwrap_or(caller.lang);
     let tickets: u32 = p.lines.iter().map(|(_, q, _)| *q).sum();
-    // Already sold can never come back (only holds lapse): after a sell-out most attempts end here,
-    // on one read and no write.
-    for (i, q, _) in &p.lines {
-        let t = &p.types[*i];
-        if i64::from(t.sold) + i64::from(*q) > i64::from(t.quantity) {
-            return Err(sold_out(&p.types, db::inventory::SoldOut::TicketType(t.id)));
-        }
-    }
     if let Some(key) = idem {
         claim(state, key, now).await?;
     }
