@@ -147,9 +147,9 @@ pub async fn update_tier(
     if !errors.is_empty() {
         return Err(AppError::fields(errors));
     }
-    Ok(tier_dto(
-        db::tiers::save(&state.db, &rule, state.now()).await?,
-    ))
+    let saved = db::tiers::save(&state.db, &rule, state.now()).await?;
+    crate::services::checkout::forget_fee_rules(state).await;
+    Ok(tier_dto(saved))
 }
 
 pub async fn update_event(

@@ -267,13 +267,41 @@ fn coupon_terms(
     })
 }
 
+const FEE_RULES_TTL: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// The tier's fee rule for `currency`. Read on every quote and order, changed by a platform admin
+/// a few times a year: cached (shared through Redis when configured) and forgotten on change.
 pub async fn fee_rule(state: &AppState, org: &Org, currency: Currency) -> AppResult<FeeRule> {
+    let key = format!("fee-rule:{}:{}", org.tier.as_str(), currency.code());
+    if let Some(bytes) = state.cache.get(&key).await
+        && let Ok((percent_bp, fixed_minor, organizer)) =
+            serde_json::from_slice::<(u32, i64, bool)>(&bytes)
+    {
+        return Ok(FeeRule {
+            percent_bp,
+            fixed_minor,
+            payer: if organizer {
+                common::admin::FeePayer::Organizer
+            } else {
+                common::admin::FeePayer::Buyer
+            },
+        });
+    }
     let rule = db::tiers::get(&state.db, org.tier).await?;
-    Ok(FeeRule {
+    let fee = FeeRule {
         percent_bp: rule.fee_percent_bp,
         fixed_minor: rule.fee_fixed.get(currency.code()).copied().unwrap_or(0),
         payer: rule.fee_payer,
-    })
+    };
+    let organizer = fee.payer == common::admin::FeePayer::Organizer;
+    if let Ok(bytes) = serde_json::to_vec(&(fee.percent_bp, fee.fixed_minor, organizer)) {
+        state.cache.set(&key, bytes, FEE_RULES_TTL).await;
+    }
+    Ok(fee)
+}
+
+pub async fn forget_fee_rules(state: &AppState) {
+    state.cache.delete(&["fee-rule:*".to_owned()]).await;
 }
 
 async fn prepare(

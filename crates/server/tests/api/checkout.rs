@@ -958,3 +958,37 @@ db_test!(
         assert_eq!(event.popularity, 3);
     }
 );
+
+db_test!(
+    a_new_tier_fee_applies_to_the_next_quote_at_once,
+    |app: TestApp| async move {
+        let s = shop(&app, &[("Standard", "5000", 10)]).await;
+        let path = format!("/api/v1/public/events/{}/quote", s.slug);
+        let body = json!({"items": [{"ticket_type_id": s.types[0], "quantity": 2}]});
+        assert_eq!(
+            app.post(&path, None, body.clone()).await.body["fee"]["amount"],
+            "500"
+        );
+        let admin = app.user("root@reckot.test").await;
+        let user = db::users::find_by_email(&app.state.db, "root@reckot.test")
+            .await
+            .unwrap()
+            .unwrap();
+        db::users::set_platform_admin(&app.state.db, user.id, true, app.state.now())
+            .await
+            .unwrap();
+        let res = app
+            .patch(
+                "/api/v1/admin/tiers/free",
+                &admin,
+                json!({"fee_percent": "10", "fee_fixed": [{"amount": "100", "currency": "XAF"}], "fee_payer": "organizer"}),
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::OK, "{:?}", res.body);
+        let q = app.post(&path, None, body).await;
+        // 10 % of 10 000 + 100 per ticket, absorbed by the organizer: the buyer pays the subtotal.
+        assert_eq!(q.body["fee"]["amount"], "1200");
+        assert_eq!(q.body["fee_payer"], "organizer");
+        assert_eq!(q.body["total"]["amount"], "10000");
+    }
+);
