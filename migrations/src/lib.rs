@@ -10,6 +10,7 @@ mod m20261125_000002_organizations;
 mod m20261125_000003_jobs;
 mod m20261125_000004_events;
 mod m20261125_000005_checkout;
+mod m20261125_000006_checkin;
 
 pub use helpers::UniqueKey;
 pub use sea_orm_migration::{MigrationTrait, MigratorTrait};
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000003_jobs::Migration),
             Box::new(m20261125_000004_events::Migration),
             Box::new(m20261125_000005_checkout::Migration),
+            Box::new(m20261125_000006_checkin::Migration),
         ]
     }
 }
@@ -42,4 +44,5 @@ pub fn unique_keys() -> impl Iterator<Item = &'static UniqueKey> {
         .chain(m20261125_000002_organizations::UNIQUE_KEYS)
         .chain(m20261125_000004_events::UNIQUE_KEYS)
         .chain(m20261125_000005_checkout::UNIQUE_KEYS)
+        .chain(m20261125_000006_checkin::UNIQUE_KEYS)
 }

@@ -6,6 +6,7 @@
 
 pub mod admin;
 pub mod auth;
+pub mod checkin;
 pub mod coupons;
 pub mod error;
 pub mod events;

@@ -6,6 +6,8 @@
 
 pub mod capacity_groups;
 pub mod categories;
+pub mod checkin_lists;
+pub mod checkins;
 pub mod coupon_email_uses;
 pub mod coupons;
 pub mod email_tokens;
@@ -20,6 +22,7 @@ pub mod orders;
 pub mod organizations;
 pub mod payments;
 pub mod refresh_tokens;
+pub mod scans;
 pub mod ticket_types;
 pub mod tickets;
 pub mod tier_settings;

@@ -14,6 +14,7 @@ mod transaction;
 
 pub mod capacity_groups;
 pub mod categories;
+pub mod checkin;
 pub mod coupons;
 pub mod events;
 pub mod idempotency;

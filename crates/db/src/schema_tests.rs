@@ -18,9 +18,11 @@ use crate::testing::TestDb;
 
 type TestResult = Result<(), Box<dyn Error>>;
 
-const APP_TABLES: [&str; 20] = [
+const APP_TABLES: [&str; 23] = [
     "capacity_groups",
     "categories",
+    "checkin_lists",
+    "checkins",
     "coupon_email_uses",
     "coupons",
     "email_tokens",
@@ -35,6 +37,7 @@ const APP_TABLES: [&str; 20] = [
     "organizations",
     "payments",
     "refresh_tokens",
+    "scans",
     "ticket_types",
     "tickets",
     "tier_settings",

@@ -1,6 +1,7 @@
 //! Pure business rules of Reckot: no IO, no clock, no database. The server, the worker and the SPA
 //! all decide the same way because they call these functions.
 
+pub mod checkin;
 pub mod codes;
 pub mod fees;
 pub mod pricing;

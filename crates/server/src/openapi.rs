@@ -28,6 +28,7 @@ use utoipa::{Modify, OpenApi, PartialSchema, ToSchema};
         (name = "test-gateway", description = "Development payment gateway (approve or decline); disabled in production"),
         (name = "bookings", description = "An organizer's orders: search, detail with history, cancel, resend, CSV"),
         (name = "coupons", description = "Discount codes of an event, with usage statistics"),
+        (name = "checkin", description = "Check-in lists, scanning at the door, the scan log and the key for offline verification"),
         (name = "admin", description = "Platform administration"),
         (name = "health", description = "Liveness and readiness"),
     ),

@@ -7,6 +7,7 @@ pub mod admin;
 pub mod auth;
 pub mod bookings;
 pub mod categories;
+pub mod checkin;
 pub mod checkout;
 pub mod coupons;
 pub mod events;
@@ -102,5 +103,13 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(bookings::export_orders)
         .service(bookings::get_booking)
         .service(bookings::cancel_booking)
-        .service(bookings::resend_tickets);
+        .service(bookings::resend_tickets)
+        .service(checkin::list_checkin_lists)
+        .service(checkin::create_checkin_list)
+        .service(checkin::update_checkin_list)
+        .service(checkin::delete_checkin_list)
+        .service(checkin::get_checkin_list)
+        .service(checkin::create_scan)
+        .service(checkin::list_scans)
+        .service(checkin::get_checkin_key);
 }

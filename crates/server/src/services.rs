@@ -6,6 +6,7 @@ pub mod admin;
 pub mod bookings;
 pub mod buyer_orders;
 pub mod categories;
+pub mod checkin;
 pub mod checkout;
 pub mod coupons;
 pub mod event_fields;

@@ -6,6 +6,7 @@ mod support;
 
 mod accounts;
 mod admin;
+mod checkin;
 mod checkout;
 mod cli;
 mod coupons;

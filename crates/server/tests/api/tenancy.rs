@@ -165,6 +165,42 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
         "/api/v1/orgs/{org_id}/orders/{order_id}/resend",
         None,
     ),
+    (
+        "get",
+        "/api/v1/orgs/{org_id}/events/{event_id}/checkin-lists",
+        None,
+    ),
+    (
+        "post",
+        "/api/v1/orgs/{org_id}/events/{event_id}/checkin-lists",
+        Some(r#"{"name":"Spy door"}"#),
+    ),
+    (
+        "patch",
+        "/api/v1/orgs/{org_id}/events/{event_id}/checkin-lists/{list_id}",
+        Some(r#"{"name":"Pwned"}"#),
+    ),
+    (
+        "delete",
+        "/api/v1/orgs/{org_id}/events/{event_id}/checkin-lists/{list_id}",
+        None,
+    ),
+    ("get", "/api/v1/orgs/{org_id}/checkin-lists/{list_id}", None),
+    (
+        "post",
+        "/api/v1/orgs/{org_id}/checkin-lists/{list_id}/scans",
+        Some(r#"{"code":"{ticket_code}","nonce":"spy-nonce-0001"}"#),
+    ),
+    (
+        "get",
+        "/api/v1/orgs/{org_id}/checkin-lists/{list_id}/scans",
+        None,
+    ),
+    (
+        "get",
+        "/api/v1/orgs/{org_id}/events/{event_id}/checkin-key",
+        None,
+    ),
 ];
 
 fn org_scoped_operations() -> BTreeSet<(String, String)> {
@@ -229,6 +265,14 @@ db_test!(
             )
             .await;
         let coupon_id = coupon.body["id"].as_str().unwrap().to_owned();
+        let checkin_list = app
+            .post(
+                &format!("/api/v1/orgs/{victim_org}/events/{event_id}/checkin-lists"),
+                Some(&victim),
+                json!({"name": "Victim door"}),
+            )
+            .await;
+        let list_id = checkin_list.body["id"].as_str().unwrap().to_owned();
         let published = app
             .post(
                 &format!("/api/v1/orgs/{victim_org}/events/{event_id}/publish"),
@@ -249,6 +293,34 @@ db_test!(
         )
         .await;
         let order_id = order.body["id"].as_str().unwrap().to_owned();
+        // The victim's own free ticket, so that only tenancy can refuse the scan.
+        let free_type = app
+            .post(
+                &format!("/api/v1/orgs/{victim_org}/events/{event_id}/ticket-types"),
+                Some(&victim),
+                json!({"name": {"en": "Guest"}, "price": {"amount": "0", "currency": "XAF"}, "quantity": 5}),
+            )
+            .await;
+        let guest = crate::checkout::buy(
+            &app,
+            published.body["slug"].as_str().unwrap(),
+            crate::checkout::order_body(
+                "guest@example.com",
+                &[(free_type.body["id"].as_str().unwrap(), 1)],
+            ),
+        )
+        .await;
+        let ticket_code = guest.body["tickets"][0]["code"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let list_before = app
+            .get(
+                &format!("/api/v1/orgs/{victim_org}/checkin-lists/{list_id}"),
+                &victim,
+            )
+            .await
+            .body;
         let booking_path = format!("/api/v1/orgs/{victim_org}/orders/{order_id}");
         let booking_before = app.get(&booking_path, &victim).await.body;
         let before = snapshot(&app, &victim, &victim_org).await;
@@ -266,6 +338,9 @@ db_test!(
                 .replace("{group_id}", &group_id)
                 .replace("{coupon_id}", &coupon_id)
                 .replace("{order_id}", &order_id);
+            let path = path.replace("{list_id}", &list_id);
+            let filled = body.map(|b| b.replace("{ticket_code}", &ticket_code));
+            let body = &filled.as_deref();
             let mut req = match *method {
                 "get" => TestRequest::get(),
                 "post" => TestRequest::post(),
@@ -309,6 +384,27 @@ db_test!(
             app.get(&booking_path, &victim).await.body,
             booking_before,
             "a refused call changed the victim's order"
+        );
+
+        assert_eq!(
+            app.get(
+                &format!("/api/v1/orgs/{victim_org}/checkin-lists/{list_id}"),
+                &victim
+            )
+            .await
+            .body,
+            list_before,
+            "a refused call changed the victim's check-in list"
+        );
+        assert_eq!(
+            app.get(
+                &format!("/api/v1/orgs/{victim_org}/checkin-lists/{list_id}/scans"),
+                &victim
+            )
+            .await
+            .body["items"],
+            json!([]),
+            "a refused scan was recorded"
         );
 
         // A malformed org id is indistinguishable from a foreign one.

@@ -1,0 +1,423 @@
+//! Check-in lists, presence of tickets on them, and the scan log. Presence changes are single
+//! conditional statements so that of two devices scanning one ticket at once exactly one wins:
+//! a first entry inserts the `(list_id, ticket_id)` row with `ON CONFLICT DO NOTHING`, re-entry
+//! and exit flip `state` with `WHERE state = ...`; callers check rows affected.
+
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect, TryInsertResult,
+};
+use uuid::Uuid;
+
+use crate::cursor;
+use crate::entities::checkin_lists::{ActiveModel, Column, Entity};
+use crate::entities::{checkins, orders, scans, tickets};
+use crate::error::{DbError, DbResult};
+use crate::scope::OrgScope;
+
+pub use crate::entities::checkin_lists::Model as CheckinListRow;
+pub use crate::entities::checkins::Model as CheckinRow;
+pub use crate::entities::scans::Model as ScanRow;
+pub use crate::entities::tickets::Model as TicketRow;
+
+/// What an organizer sets, validated by the service.
+#[derive(Debug, Clone)]
+pub struct ListFields {
+    pub name: String,
+    pub ticket_type_ids: Vec<Uuid>,
+    pub starts_at: Option<DateTime<Utc>>,
+    pub ends_at: Option<DateTime<Utc>>,
+    pub allow_reentry: bool,
+}
+
+impl ListFields {
+    pub fn of(r: &CheckinListRow) -> ListFields {
+        ListFields {
+            name: r.name.clone(),
+            ticket_type_ids: ticket_type_ids(r),
+            starts_at: r.starts_at,
+            ends_at: r.ends_at,
+            allow_reentry: r.allow_reentry,
+        }
+    }
+
+    fn apply(self, m: &mut ActiveModel) {
+        m.name = Set(self.name);
+        m.ticket_type_ids = Set(serde_json::json!(self.ticket_type_ids));
+        m.starts_at = Set(self.starts_at);
+        m.ends_at = Set(self.ends_at);
+        m.allow_reentry = Set(self.allow_reentry);
+    }
+}
+
+pub fn ticket_type_ids(r: &CheckinListRow) -> Vec<Uuid> {
+    serde_json::from_value(r.ticket_type_ids.clone()).unwrap_or_default()
+}
+
+pub async fn lists_for_event<C: ConnectionTrait>(
+    conn: &C,
+    scope: OrgScope,
+    event_id: Uuid,
+) -> DbResult<Vec<CheckinListRow>> {
+    Ok(Entity::find()
+        .filter(Column::OrgId.eq(scope.org_id()))
+        .filter(Column::EventId.eq(event_id))
+        .order_by_asc(Column::CreatedAt)
+        .order_by_asc(Column::Id)
+        .all(conn)
+        .await?)
+}
+
+pub async fn get_list<C: ConnectionTrait>(
+    conn: &C,
+    scope: OrgScope,
+    id: Uuid,
+) -> DbResult<CheckinListRow> {
+    Entity::find_by_id(id)
+        .filter(Column::OrgId.eq(scope.org_id()))
+        .one(conn)
+        .await?
+        .ok_or(DbError::NotFound)
+}
+
+pub async fn insert_list<C: ConnectionTrait>(
+    conn: &C,
+    scope: OrgScope,
+    event_id: Uuid,
+    f: ListFields,
+    now: DateTime<Utc>,
+) -> DbResult<CheckinListRow> {
+    let mut model = ActiveModel {
+        id: Set(Uuid::now_v7()),
+        org_id: Set(scope.org_id()),
+        event_id: Set(event_id),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    };
+    f.apply(&mut model);
+    Ok(model.insert(conn).await?)
+}
+
+pub async fn update_list<C: ConnectionTrait>(
+    conn: &C,
+    scope: OrgScope,
+    current: CheckinListRow,
+    f: ListFields,
+    now: DateTime<Utc>,
+) -> DbResult<CheckinListRow> {
+    if current.org_id != scope.org_id() {
+        return Err(DbError::NotFound);
+    }
+    let mut model: ActiveModel = current.into();
+    f.apply(&mut model);
+    model.updated_at = Set(now);
+    Ok(model.update(conn).await?)
+}
+
+/// Deletes a list with its presence rows and scan log (foreign keys cascade).
+pub async fn delete_list<C: ConnectionTrait>(conn: &C, scope: OrgScope, id: Uuid) -> DbResult<()> {
+    let res = Entity::delete_many()
+        .filter(Column::OrgId.eq(scope.org_id()))
+        .filter(Column::Id.eq(id))
+        .exec(conn)
+        .await?;
+    if res.rows_affected == 1 {
+        Ok(())
+    } else {
+        Err(DbError::NotFound)
+    }
+}
+
+/// Valid tickets of an event, counted by ticket type.
+pub async fn valid_tickets_by_type<C: ConnectionTrait>(
+    conn: &C,
+    scope: OrgScope,
+    event_id: Uuid,
+) -> DbResult<Vec<(Uuid, i64)>> {
+    Ok(tickets::Entity::find()
+        .select_only()
+        .column(tickets::Column::TicketTypeId)
+        .expr(Expr::col(tickets::Column::Id).count())
+        .filter(tickets::Column::OrgId.eq(scope.org_id()))
+        .filter(tickets::Column::EventId.eq(event_id))
+        .filter(tickets::Column::Status.eq("valid"))
+        .group_by(tickets::Column::TicketTypeId)
+        .into_tuple()
+        .all(conn)
+        .await?)
+}
+
+/// Tickets inside right now on each of `list_ids`: `(list id, ticket type id, count)`.
+pub async fn inside_by_type<C: ConnectionTrait>(
+    conn: &C,
+    scope: OrgScope,
+    list_ids: &[Uuid],
+) -> DbResult<Vec<(Uuid, Uuid, i64)>> {
+    if list_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(checkins::Entity::find()
+        .select_only()
+        .column(checkins::Column::ListId)
+        .column(checkins::Column::TicketTypeId)
+        .expr(Expr::col(checkins::Column::Id).count())
+        .filter(checkins::Column::OrgId.eq(scope.org_id()))
+        .filter(checkins::Column::ListId.is_in(list_ids.iter().copied()))
+        .filter(checkins::Column::State.eq("in"))
+        .group_by(checkins::Column::ListId)
+        .group_by(checkins::Column::TicketTypeId)
+        .into_tuple()
+        .all(conn)
+        .await?)
+}
+
+pub async fn ticket_by_id<C: ConnectionTrait>(
+    conn: &C,
+    scope: OrgScope,
+    id: Uuid,
+) -> DbResult<Option<TicketRow>> {
+    Ok(tickets::Entity::find_by_id(id)
+        .filter(tickets::Column::OrgId.eq(scope.org_id()))
+        .one(conn)
+        .await?)
+}
+
+/// By its grouped code (`XXXX-XXXX-XXXX-XXXX`).
+pub async fn ticket_by_code<C: ConnectionTrait>(
+    conn: &C,
+    scope: OrgScope,
+    code: &str,
+) -> DbResult<Option<TicketRow>> {
+    Ok(tickets::Entity::find()
+        .filter(tickets::Column::OrgId.eq(scope.org_id()))
+        .filter(tickets::Column::Code.eq(code))
+        .one(conn)
+        .await?)
+}
+
+pub async fn order_status<C: ConnectionTrait>(
+    conn: &C,
+    scope: OrgScope,
+    order_id: Uuid,
+) -> DbResult<Option<String>> {
+    Ok(orders::Entity::find_by_id(order_id)
+        .select_only()
+        .column(orders::Column::Status)
+        .filter(orders::Column::OrgId.eq(scope.org_id()))
+        .into_tuple::<String>()
+        .one(conn)
+        .await?)
+}
+
+pub async fn presence<C: ConnectionTrait>(
+    conn: &C,
+    scope: OrgScope,
+    list_id: Uuid,
+    ticket_id: Uuid,
+) -> DbResult<Option<CheckinRow>> {
+    Ok(checkins::Entity::find()
+        .filter(checkins::Column::OrgId.eq(scope.org_id()))
+        .filter(checkins::Column::ListId.eq(list_id))
+        .filter(checkins::Column::TicketId.eq(ticket_id))
+        .one(conn)
+        .await?)
+}
+
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub list_id: Uuid,
+    pub ticket_id: Uuid,
+    pub ticket_type_id: Uuid,
+    pub at: DateTime<Utc>,
+    pub gate: Option<String>,
+    pub by: Uuid,
+}
+
+/// A ticket's first entry on a list; `false` when it already has a presence row there.
+pub async fn enter_first<C: ConnectionTrait>(
+    conn: &C,
+    scope: OrgScope,
+    e: &Entry,
+    now: DateTime<Utc>,
+) -> DbResult<bool> {
+    let res = checkins::Entity::insert(checkins::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        org_id: Set(scope.org_id()),
+        list_id: Set(e.list_id),
+        ticket_id: Set(e.ticket_id),
+        ticket_type_id: Set(e.ticket_type_id),
+        state: Set("in".into()),
+        first_entry_at: Set(e.at),
+        last_entry_at: Set(e.at),
+        last_entry_gate: Set(e.gate.clone()),
+        last_entry_by: Set(e.by),
+        last_exit_at: Set(None),
+        entries: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+    })
+    .on_conflict_do_nothing_on([checkins::Column::ListId, checkins::Column::TicketId])
+    .exec_without_returning(conn)
+    .await?;
+    Ok(matches!(res, TryInsertResult::Inserted(1)))
+}
+
+/// Back in after an exit; `false` unless the ticket was out.
+pub async fn reenter<C: ConnectionTrait>(
+    conn: &C,
+    scope: OrgScope,
+    e: &Entry,
+    now: DateTime<Utc>,
+) -> DbResult<bool> {
+    let res = checkins::Entity::update_many()
+        .col_expr(checkins::Column::State, Expr::value("in"))
+        .col_expr(checkins::Column::LastEntryAt, Expr::value(e.at))
+        .col_expr(checkins::Column::LastEntryGate, Expr::value(e.gate.clone()))
+        .col_expr(checkins::Column::LastEntryBy, Expr::value(e.by))
+        .col_expr(
+            checkins::Column::Entries,
+            Expr::col(checkins::Column::Entries).add(1),
+        )
+        .col_expr(checkins::Column::UpdatedAt, Expr::value(now))
+        .filter(checkins::Column::OrgId.eq(scope.org_id()))
+        .filter(checkins::Column::ListId.eq(e.list_id))
+        .filter(checkins::Column::TicketId.eq(e.ticket_id))
+        .filter(checkins::Column::State.eq("out"))
+        .exec(conn)
+        .await?;
+    Ok(res.rows_affected == 1)
+}
+
+/// Out through the door; `false` unless the ticket was in.
+pub async fn exit<C: ConnectionTrait>(
+    conn: &C,
+    scope: OrgScope,
+    list_id: Uuid,
+    ticket_id: Uuid,
+    at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> DbResult<bool> {
+    let res = checkins::Entity::update_many()
+        .col_expr(checkins::Column::State, Expr::value("out"))
+        .col_expr(checkins::Column::LastExitAt, Expr::value(Some(at)))
+        .col_expr(checkins::Column::UpdatedAt, Expr::value(now))
+        .filter(checkins::Column::OrgId.eq(scope.org_id()))
+        .filter(checkins::Column::ListId.eq(list_id))
+        .filter(checkins::Column::TicketId.eq(ticket_id))
+        .filter(checkins::Column::State.eq("in"))
+        .exec(conn)
+        .await?;
+    Ok(res.rows_affected == 1)
+}
+
+/// Stamps `tickets.checked_in_at` on the ticket's first entry through any list.
+pub async fn stamp_ticket<C: ConnectionTrait>(
+    conn: &C,
+    scope: OrgScope,
+    ticket_id: Uuid,
+    at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> DbResult<()> {
+    tickets::Entity::update_many()
+        .col_expr(tickets::Column::CheckedInAt, Expr::value(Some(at)))
+        .col_expr(tickets::Column::UpdatedAt, Expr::value(now))
+        .filter(tickets::Column::OrgId.eq(scope.org_id()))
+        .filter(tickets::Column::Id.eq(ticket_id))
+        .filter(tickets::Column::CheckedInAt.is_null())
+        .exec(conn)
+        .await?;
+    Ok(())
+}
+
+#[derive(Debug, Clone)]
+pub struct NewScan {
+    pub id: Uuid,
+    pub list_id: Uuid,
+    pub event_id: Uuid,
+    pub ticket_id: Option<Uuid>,
+    pub direction: String,
+    pub outcome: String,
+    pub gate: Option<String>,
+    pub scanned_by: Uuid,
+    pub nonce: String,
+    pub scanned_at: DateTime<Utc>,
+    pub result: serde_json::Value,
+}
+
+/// Records a scan; `false` when this member already sent this nonce on this list (the caller
+/// rolls back and replays the first one).
+pub async fn record_scan<C: ConnectionTrait>(
+    conn: &C,
+    scope: OrgScope,
+    s: NewScan,
+    now: DateTime<Utc>,
+) -> DbResult<bool> {
+    let res = scans::Entity::insert(scans::ActiveModel {
+        id: Set(s.id),
+        org_id: Set(scope.org_id()),
+        list_id: Set(s.list_id),
+        event_id: Set(s.event_id),
+        ticket_id: Set(s.ticket_id),
+        direction: Set(s.direction),
+        outcome: Set(s.outcome),
+        gate: Set(s.gate),
+        scanned_by: Set(s.scanned_by),
+        device: Set(None),
+        nonce: Set(s.nonce),
+        scanned_at: Set(s.scanned_at),
+        result: Set(s.result),
+        created_at: Set(now),
+        updated_at: Set(now),
+    })
+    .on_conflict_do_nothing_on([
+        scans::Column::ListId,
+        scans::Column::ScannedBy,
+        scans::Column::Nonce,
+    ])
+    .exec_without_returning(conn)
+    .await?;
+    Ok(matches!(res, TryInsertResult::Inserted(1)))
+}
+
+pub async fn find_scan<C: ConnectionTrait>(
+    conn: &C,
+    scope: OrgScope,
+    list_id: Uuid,
+    scanned_by: Uuid,
+    nonce: &str,
+) -> DbResult<Option<ScanRow>> {
+    Ok(scans::Entity::find()
+        .filter(scans::Column::OrgId.eq(scope.org_id()))
+        .filter(scans::Column::ListId.eq(list_id))
+        .filter(scans::Column::ScannedBy.eq(scanned_by))
+        .filter(scans::Column::Nonce.eq(nonce))
+        .one(conn)
+        .await?)
+}
+
+/// A list's scans, newest recorded first.
+pub async fn scans_page<C: ConnectionTrait>(
+    conn: &C,
+    scope: OrgScope,
+    list_id: Uuid,
+    limit: u64,
+    after: Option<&str>,
+) -> DbResult<(Vec<ScanRow>, Option<String>)> {
+    let rows = scans::Entity::find()
+        .filter(scans::Column::OrgId.eq(scope.org_id()))
+        .filter(scans::Column::ListId.eq(list_id))
+        .filter(cursor::before(
+            scans::Column::CreatedAt,
+            scans::Column::Id,
+            after,
+        ))
+        .order_by_desc(scans::Column::CreatedAt)
+        .order_by_desc(scans::Column::Id)
+        .limit(limit + 1)
+        .all(conn)
+        .await?;
+    Ok(cursor::page(rows, limit, |r| (r.created_at, r.id)))
+}

@@ -1,0 +1,321 @@
+//! Scanning at the door: resolve the code (signed QR payload or typed code), decide the outcome
+//! with `domain::checkin::decide`, apply an `ok` with one conditional write, and record the scan.
+//!
+//! Race-free on both databases: the presence is read, the outcome decided, and an `ok` applied
+//! by `INSERT ... ON CONFLICT DO NOTHING` (first entry) or a conditional UPDATE (re-entry, exit).
+//! When that write changes nothing, another device won: the presence is read again and decided
+//! again, which yields `already_checked_in`. The scan row is unique per (list, member, nonce):
+//! a retry that finds its nonce taken rolls its own work back and returns the first answer.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Duration, Utc};
+use common::Page;
+use common::checkin::{
+    CreateScan, PreviousEntry, Scan, ScanDirection, ScanOutcome, ScanResult, ScannedTicket,
+};
+use common::page::PageQuery;
+use db::checkin::{CheckinListRow, CheckinRow, Entry, NewScan, ScanRow, TicketRow};
+use db::{ConnectionTrait, OrgScope};
+use domain::checkin::{ListRules, Lookup, Presence, TicketFacts, TicketState, decide, message};
+use domain::ticket_token::{self, TokenError};
+use uuid::Uuid;
+
+use crate::error::{AppError, AppResult};
+use crate::services::event_fields::{Errors, join};
+use crate::state::AppState;
+
+pub const GATE_MAX: usize = 60;
+pub const NONCE_LEN: std::ops::RangeInclusive<usize> = 8..=64;
+pub const CODE_MAX: usize = 512;
+/// How far ahead of the server's clock a device's `scanned_at` may be.
+pub const CLOCK_SKEW: Duration = Duration::minutes(5);
+/// Presence reads and conditional writes before giving up (each lost race ends the next round).
+const ATTEMPTS: usize = 4;
+
+struct Input {
+    code: String,
+    direction: ScanDirection,
+    gate: Option<String>,
+    nonce: String,
+    at: DateTime<Utc>,
+}
+
+fn validate(input: CreateScan, now: DateTime<Utc>) -> AppResult<Input> {
+    let mut errors = Errors::default();
+    let code: String = input.code.split_whitespace().collect();
+    if code.is_empty() {
+        errors.push("code", "required", "scan or type a ticket code");
+    } else if code.len() > CODE_MAX {
+        errors.push(
+            "code",
+            "too_long",
+            &format!("at most {CODE_MAX} characters"),
+        );
+    }
+    let gate = input
+        .gate
+        .map(|g| g.trim().to_owned())
+        .filter(|g| !g.is_empty());
+    if gate.as_ref().is_some_and(|g| g.chars().count() > GATE_MAX) {
+        errors.push(
+            "gate",
+            "too_long",
+            &format!("at most {GATE_MAX} characters"),
+        );
+    }
+    if !NONCE_LEN.contains(&input.nonce.len()) || !input.nonce.bytes().all(|b| b.is_ascii_graphic())
+    {
+        errors.push(
+            "nonce",
+            "invalid",
+            "8 to 64 printable ASCII characters, new for every scan",
+        );
+    }
+    if input.scanned_at.is_some_and(|at| at > now + CLOCK_SKEW) {
+        errors.push("scanned_at", "in_future", "cannot be in the future");
+    }
+    errors.into_result()?;
+    Ok(Input {
+        code,
+        direction: input.direction,
+        gate,
+        nonce: input.nonce,
+        at: input.scanned_at.unwrap_or(now),
+    })
+}
+
+fn rules(list: &CheckinListRow) -> ListRules {
+    ListRules {
+        event_id: list.event_id,
+        ticket_type_ids: db::checkin::ticket_type_ids(list),
+        starts_at: list.starts_at.map(|t| t.timestamp()),
+        ends_at: list.ends_at.map(|t| t.timestamp()),
+        allow_reentry: list.allow_reentry,
+    }
+}
+
+/// What the code names: a QR payload is verified with the public key first; a typed code is
+/// looked up among the organization's tickets only.
+async fn resolve(
+    state: &AppState,
+    scope: OrgScope,
+    code: &str,
+) -> AppResult<(Lookup, Option<TicketRow>)> {
+    let ticket = if code.starts_with(ticket_token::PREFIX) {
+        let key = ticket_token::public_key(state.settings.ticket_signing_seed());
+        match ticket_token::verify(&key, code) {
+            Err(TokenError::BadSignature) => return Ok((Lookup::BadSignature, None)),
+            Err(_) => return Ok((Lookup::Unknown, None)),
+            Ok(claims) => {
+                match db::checkin::ticket_by_id(&state.db, scope, claims.ticket_id).await? {
+                    Some(t) if t.code == claims.code && t.event_id == claims.event_id => t,
+                    _ => return Ok((Lookup::SignedFor(claims.event_id), None)),
+                }
+            }
+        }
+    } else {
+        let Some(code) = domain::codes::normalize_ticket_code(code) else {
+            return Ok((Lookup::Unknown, None));
+        };
+        match db::checkin::ticket_by_code(&state.db, scope, &code).await? {
+            Some(t) => t,
+            None => return Ok((Lookup::Unknown, None)),
+        }
+    };
+    let order = db::checkin::order_status(&state.db, scope, ticket.order_id).await?;
+    let facts = TicketFacts {
+        event_id: ticket.event_id,
+        ticket_type_id: ticket.ticket_type_id,
+        state: TicketState::parse(&ticket.status),
+        paid: order.as_deref() == Some("confirmed"),
+        order_cancelled: order.as_deref() == Some("cancelled"),
+    };
+    Ok((Lookup::Ticket(facts), Some(ticket)))
+}
+
+async fn scanned_ticket(
+    state: &AppState,
+    scope: OrgScope,
+    t: &TicketRow,
+) -> AppResult<ScannedTicket> {
+    let name = match db::ticket_types::get(&state.db, scope, t.event_id, t.ticket_type_id).await {
+        Ok(tt) => join(&tt.name_en, &tt.name_fr),
+        Err(db::DbError::NotFound) => Default::default(),
+        Err(e) => return Err(e.into()),
+    };
+    Ok(ScannedTicket {
+        id: t.id,
+        code: t.code.clone(),
+        attendee_name: t.attendee_name.clone(),
+        ticket_type_id: t.ticket_type_id,
+        ticket_type_name: name,
+    })
+}
+
+fn presence_of(row: Option<&CheckinRow>) -> Presence {
+    match row.map(|r| r.state.as_str()) {
+        None => Presence::Never,
+        Some("in") => Presence::Inside,
+        Some(_) => Presence::Left,
+    }
+}
+
+async fn name_of<C: ConnectionTrait>(conn: &C, user_id: Uuid) -> AppResult<Option<String>> {
+    Ok(db::users::find(conn, user_id).await?.map(|u| u.name))
+}
+
+async fn previous_of<C: ConnectionTrait>(conn: &C, row: &CheckinRow) -> AppResult<PreviousEntry> {
+    Ok(PreviousEntry {
+        at: row.last_entry_at,
+        gate: row.last_entry_gate.clone(),
+        by_name: name_of(conn, row.last_entry_by).await?,
+    })
+}
+
+/// Scans `input.code` on the list as `user_id`. Returns the answer and whether it is a replay of
+/// an earlier request with the same nonce.
+pub async fn scan(
+    state: &AppState,
+    scope: OrgScope,
+    user_id: Uuid,
+    list_id: Uuid,
+    input: CreateScan,
+) -> AppResult<(ScanResult, bool)> {
+    let now = state.now();
+    let input = validate(input, now)?;
+    let list = db::checkin::get_list(&state.db, scope, list_id).await?;
+    let rules = rules(&list);
+    let (lookup, ticket) = resolve(state, scope, &input.code).await?;
+    let dto = match &ticket {
+        Some(t) => Some(scanned_ticket(state, scope, t).await?),
+        None => None,
+    };
+    let at = input.at.timestamp();
+
+    let tx = db::begin_write(&state.db).await?;
+    let mut decided = None;
+    for _ in 0..ATTEMPTS {
+        let row = match &ticket {
+            Some(t) => db::checkin::presence(&tx, scope, list.id, t.id).await?,
+            None => None,
+        };
+        let presence = presence_of(row.as_ref());
+        let outcome = decide(&rules, lookup, input.direction, at, presence);
+        let (ScanOutcome::Ok, Some(t)) = (outcome, &ticket) else {
+            decided = Some((outcome, row));
+            break;
+        };
+        let entry = Entry {
+            list_id: list.id,
+            ticket_id: t.id,
+            ticket_type_id: t.ticket_type_id,
+            at: input.at,
+            gate: input.gate.clone(),
+            by: user_id,
+        };
+        let applied = match (input.direction, presence) {
+            (ScanDirection::Entry, Presence::Never) => {
+                db::checkin::enter_first(&tx, scope, &entry, now).await?
+            }
+            (ScanDirection::Entry, _) => db::checkin::reenter(&tx, scope, &entry, now).await?,
+            (ScanDirection::Exit, _) => {
+                db::checkin::exit(&tx, scope, list.id, t.id, input.at, now).await?
+            }
+        };
+        if applied {
+            if input.direction == ScanDirection::Entry {
+                db::checkin::stamp_ticket(&tx, scope, t.id, input.at, now).await?;
+            }
+            decided = Some((outcome, row));
+            break;
+        }
+    }
+    let Some((outcome, row)) = decided else {
+        return Err(AppError::internal(anyhow::anyhow!(
+            "check-in of list {list_id} lost {ATTEMPTS} races in a row"
+        )));
+    };
+    let previous = match (&row, outcome, input.direction) {
+        (Some(r), ScanOutcome::AlreadyCheckedIn, _)
+        | (Some(r), ScanOutcome::Ok, ScanDirection::Exit) => Some(previous_of(&tx, r).await?),
+        _ => None,
+    };
+    let result = ScanResult {
+        scan_id: Uuid::now_v7(),
+        outcome,
+        direction: input.direction,
+        ticket: dto,
+        previous,
+        message: Some(message(outcome, input.direction)),
+    };
+    let recorded = db::checkin::record_scan(
+        &tx,
+        scope,
+        NewScan {
+            id: result.scan_id,
+            list_id: list.id,
+            event_id: list.event_id,
+            ticket_id: ticket.as_ref().map(|t| t.id),
+            direction: input.direction.as_str().to_owned(),
+            outcome: outcome.as_str().to_owned(),
+            gate: input.gate.clone(),
+            scanned_by: user_id,
+            nonce: input.nonce.clone(),
+            scanned_at: input.at,
+            result: serde_json::to_value(&result).map_err(AppError::internal)?,
+        },
+        now,
+    )
+    .await?;
+    if !recorded {
+        // A retry of a scan already answered: undo this attempt, give the first answer.
+        tx.rollback().await?;
+        let first = db::checkin::find_scan(&state.db, scope, list.id, user_id, &input.nonce)
+            .await?
+            .ok_or_else(|| AppError::internal(anyhow::anyhow!("scan nonce vanished")))?;
+        return Ok((result_of(&first)?, true));
+    }
+    tx.commit().await?;
+    Ok((result, false))
+}
+
+fn result_of(row: &ScanRow) -> AppResult<ScanResult> {
+    serde_json::from_value(row.result.clone()).map_err(AppError::internal)
+}
+
+/// The list's scans, newest first, for the door's log.
+pub async fn list(
+    state: &AppState,
+    scope: OrgScope,
+    list_id: Uuid,
+    q: PageQuery,
+) -> AppResult<Page<Scan>> {
+    db::checkin::get_list(&state.db, scope, list_id).await?;
+    let (rows, next_cursor) =
+        db::checkin::scans_page(&state.db, scope, list_id, q.limit(), q.cursor.as_deref()).await?;
+    let mut names: HashMap<Uuid, Option<String>> = HashMap::new();
+    for r in &rows {
+        if let std::collections::hash_map::Entry::Vacant(slot) = names.entry(r.scanned_by) {
+            slot.insert(name_of(&state.db, r.scanned_by).await?);
+        }
+    }
+    let items = rows
+        .iter()
+        .map(|r| {
+            let result = result_of(r)?;
+            Ok(Scan {
+                id: r.id,
+                outcome: result.outcome,
+                direction: result.direction,
+                ticket: result.ticket,
+                gate: r.gate.clone(),
+                scanned_by: r.scanned_by,
+                by_name: names.get(&r.scanned_by).cloned().flatten(),
+                scanned_at: r.scanned_at,
+                recorded_at: r.created_at,
+            })
+        })
+        .collect::<AppResult<Vec<Scan>>>()?;
+    Ok(Page { items, next_cursor })
+}
