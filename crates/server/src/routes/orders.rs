@@ -88,6 +88,24 @@ pub async fn download_tickets(
         .body(bytes))
 }
 
+/// One ticket's signed QR code rendered as `content_type`.
+async fn qr_image(
+    state: &AppState,
+    user: Option<AuthUser>,
+    (order_id, ticket_id): (Uuid, Uuid),
+    q: OrderAccess,
+    content_type: &'static str,
+    render: fn(&str) -> Option<Vec<u8>>,
+) -> AppResult<HttpResponse> {
+    let payload = buyer_orders::qr_payload(state, order_id, ticket_id, &access(user, q)).await?;
+    let image = render(&payload)
+        .ok_or_else(|| AppError::internal(anyhow::anyhow!("QR encoding failed")))?;
+    Ok(HttpResponse::Ok()
+        .content_type(content_type)
+        .insert_header(("Cache-Control", "private, max-age=3600"))
+        .body(image))
+}
+
 /// The ticket's QR code as SVG; it carries the Ed25519-signed ticket token.
 #[utoipa::path(tag = "orders", params(("order_id" = Uuid, Path), ("ticket_id" = Uuid, Path), OrderAccess), responses((status = 200, content_type = "image/svg+xml", body = String)))]
 #[get("/orders/{order_id}/tickets/{ticket_id}/qr.svg")]
@@ -97,16 +115,15 @@ pub async fn ticket_qr_svg(
     path: web::Path<(Uuid, Uuid)>,
     q: web::Query<OrderAccess>,
 ) -> AppResult<HttpResponse> {
-    let (order_id, ticket_id) = path.into_inner();
-    let payload =
-        buyer_orders::qr_payload(&state, order_id, ticket_id, &access(user, q.into_inner()))
-            .await?;
-    let svg = integrations::tickets::qr::svg(&payload)
-        .ok_or_else(|| AppError::internal(anyhow::anyhow!("QR encoding failed")))?;
-    Ok(HttpResponse::Ok()
-        .content_type("image/svg+xml")
-        .insert_header(("Cache-Control", "private, max-age=3600"))
-        .body(svg))
+    qr_image(
+        &state,
+        user,
+        path.into_inner(),
+        q.into_inner(),
+        "image/svg+xml",
+        |p| integrations::tickets::qr::svg(p).map(String::into_bytes),
+    )
+    .await
 }
 
 /// The ticket's QR code as PNG (for wallets and email clients).
@@ -118,16 +135,15 @@ pub async fn ticket_qr_png(
     path: web::Path<(Uuid, Uuid)>,
     q: web::Query<OrderAccess>,
 ) -> AppResult<HttpResponse> {
-    let (order_id, ticket_id) = path.into_inner();
-    let payload =
-        buyer_orders::qr_payload(&state, order_id, ticket_id, &access(user, q.into_inner()))
-            .await?;
-    let png = integrations::tickets::qr::png(&payload, 8)
-        .ok_or_else(|| AppError::internal(anyhow::anyhow!("QR encoding failed")))?;
-    Ok(HttpResponse::Ok()
-        .content_type("image/png")
-        .insert_header(("Cache-Control", "private, max-age=3600"))
-        .body(png))
+    qr_image(
+        &state,
+        user,
+        path.into_inner(),
+        q.into_inner(),
+        "image/png",
+        |p| integrations::tickets::qr::png(p, 8),
+    )
+    .await
 }
 
 /// "My tickets": orders placed while signed in or with my verified email, newest first.

@@ -6,7 +6,7 @@ use serde_json::json;
 use crate::db_test;
 use crate::support::{TestApp, assert_problem};
 
-async fn platform_admin(app: &TestApp) -> String {
+pub async fn platform_admin(app: &TestApp) -> String {
     let t = app.user("root@reckot.test").await;
     let user = db::users::find_by_email(&app.state.db, "root@reckot.test")
         .await

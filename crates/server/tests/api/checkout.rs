@@ -969,14 +969,7 @@ db_test!(
             app.post(&path, None, body.clone()).await.body["fee"]["amount"],
             "500"
         );
-        let admin = app.user("root@reckot.test").await;
-        let user = db::users::find_by_email(&app.state.db, "root@reckot.test")
-            .await
-            .unwrap()
-            .unwrap();
-        db::users::set_platform_admin(&app.state.db, user.id, true, app.state.now())
-            .await
-            .unwrap();
+        let admin = crate::admin::platform_admin(&app).await;
         let res = app
             .patch(
                 "/api/v1/admin/tiers/free",
