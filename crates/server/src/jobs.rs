@@ -64,51 +64,62 @@ pub async fn refresh_popularity(state: &AppState) -> Result<(), db::DbError> {
 }
 
 // Job bookkeeping goes through `begin_write` so that on SQLite it queues with the app's other
-// writers instead of polling on the busy timeout.
+// writers instead of polling on the busy timeout. Recording one job's result and claiming the
+// next share a transaction: during an on-sale drop every order queues an email, and each write
+// transaction the worker saves is one more turn for a buyer.
 
-async fn claim(state: &AppState) -> Result<Option<db::jobs::Job>, db::DbError> {
-    let tx = db::begin_write(&state.db).await?;
-    let job = db::jobs::claim_next(&tx, state.now(), LEASE).await?;
-    tx.commit().await?;
-    Ok(job)
+/// How a job ended, to be recorded with the next claim.
+struct Outcome {
+    job_id: uuid::Uuid,
+    /// `None`: done. `Some((error, retry_at))`: failed, retried at `retry_at` unless `None`.
+    error: Option<(String, Option<chrono::DateTime<chrono::Utc>>)>,
 }
 
-async fn finish(
+async fn record_and_claim(
     state: &AppState,
-    job: &db::jobs::Job,
-    error: Option<(&str, Option<chrono::DateTime<chrono::Utc>>)>,
-) -> Result<(), db::DbError> {
+    previous: Option<Outcome>,
+) -> Result<Option<db::jobs::Job>, db::DbError> {
     let tx = db::begin_write(&state.db).await?;
     let now = state.now();
-    match error {
-        None => db::jobs::complete(&tx, job.id, now).await?,
-        Some((message, retry_at)) => db::jobs::fail(&tx, job.id, message, retry_at, now).await?,
+    if let Some(done) = previous {
+        match done.error {
+            None => db::jobs::complete(&tx, done.job_id, now).await?,
+            Some((message, retry_at)) => {
+                db::jobs::fail(&tx, done.job_id, &message, retry_at, now).await?;
+            }
+        }
     }
+    let job = db::jobs::claim_next(&tx, now, LEASE).await?;
     tx.commit().await?;
-    Ok(())
+    Ok(job)
 }
 
 /// Runs every due job; returns how many ran.
 pub async fn drain(state: &AppState) -> Result<usize, db::DbError> {
     let mut ran = 0;
-    while let Some(job) = claim(state).await? {
+    let mut previous = None;
+    while let Some(job) = record_and_claim(state, previous.take()).await? {
         ran += 1;
         let outcome = execute(state, &job).await;
         let now = state.now();
-        match outcome {
-            Ok(()) => finish(state, &job, None).await?,
+        let error = match outcome {
+            Ok(()) => None,
             Err(e) if job.attempts < job.max_attempts => {
                 // Exponential backoff: 30 s, 1 min, 2 min, ... capped at an hour.
                 let delay =
                     ChronoDuration::seconds((30_i64 << (job.attempts - 1).clamp(0, 7)).min(3600));
                 tracing::warn!(job.id = %job.id, job.kind = %job.kind, attempt = job.attempts, error = %e, "job failed; will retry");
-                finish(state, &job, Some((&e.to_string(), Some(now + delay)))).await?;
+                Some((e.to_string(), Some(now + delay)))
             }
             Err(e) => {
                 tracing::error!(job.id = %job.id, job.kind = %job.kind, error = %e, "job failed for good");
-                finish(state, &job, Some((&e.to_string(), None))).await?;
+                Some((e.to_string(), None))
             }
-        }
+        };
+        previous = Some(Outcome {
+            job_id: job.id,
+            error,
+        });
     }
     Ok(ran)
 }
