@@ -12,6 +12,7 @@ mod cli;
 mod coupons;
 mod events;
 mod invitations;
+mod jobs;
 mod members;
 mod openapi_drift;
 mod orgs;
