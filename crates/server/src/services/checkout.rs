@@ -576,20 +576,6 @@ async fn write_order(
 ) -> AppResult<(Order, bool)> {
     let free = p.priced.total_minor == 0;
     let tx = db::begin_write(&state.db).await?;
-    // Requests that queued for the writer while the last tickets went: one read settles them
-    // before any write (on SQLite this read is exact, no other writer runs meanwhile).
-    let ids: Vec<Uuid> = p.lines.iter().map(|(i, _, _)| p.types[*i].id).collect();
-    for (id, sold, quantity, _) in db::ticket_types::sold_counts(&tx, &p.event.slug, &ids).await? {
-        let wanted: i64 = p
-            .lines
-            .iter()
-            .filter(|(i, _, _)| p.types[*i].id == id)
-            .map(|(_, q, _)| i64::from(*q))
-            .sum();
-        if i64::from(sold) + wanted > i64::from(quantity) {
-            return Err(sold_out(&p.types, db::inventory::SoldOut::TicketType(id)));
-        }
-    }
     if !free {
         // Free orders hold nothing: the limit is about tickets blocked while unpaid.
         let held = db::orders::tickets_held_by(&tx, scope, p.event.id, &buyer.email, now).await?;
