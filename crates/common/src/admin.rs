@@ -59,6 +59,24 @@ pub enum FeePayer {
     Organizer,
 }
 
+impl FeePayer {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FeePayer::Buyer => "buyer",
+            FeePayer::Organizer => "organizer",
+        }
+    }
+
+    /// Anything but `organizer` is the buyer (the default rule).
+    pub fn parse(s: &str) -> FeePayer {
+        if s == "organizer" {
+            FeePayer::Organizer
+        } else {
+            FeePayer::Buyer
+        }
+    }
+}
+
 /// The platform fee of a tier: `percent` of the ticket price plus a fixed amount in the sale's currency.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -1,6 +1,7 @@
 //! An order's history: every transition and action with its time and actor.
 
 use chrono::{DateTime, Utc};
+use common::orders::ActorKind;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
     QueryOrder,
@@ -18,8 +19,7 @@ pub struct NewOrderEvent<'a> {
     pub kind: &'a str,
     pub from_status: Option<&'a str>,
     pub to_status: Option<&'a str>,
-    /// `buyer`, `organizer`, `system` or `gateway`.
-    pub actor: &'a str,
+    pub actor: ActorKind,
     pub actor_user_id: Option<Uuid>,
     pub note: Option<String>,
 }
@@ -38,7 +38,7 @@ pub async fn record<C: ConnectionTrait>(
         kind: Set(e.kind.to_owned()),
         from_status: Set(e.from_status.map(str::to_owned)),
         to_status: Set(e.to_status.map(str::to_owned)),
-        actor: Set(e.actor.to_owned()),
+        actor: Set(e.actor.as_str().to_owned()),
         actor_user_id: Set(e.actor_user_id),
         note: Set(e.note),
         created_at: Set(now),

@@ -385,23 +385,6 @@ pub async fn all_for_event<C: ConnectionTrait>(
         .await?)
 }
 
-/// Items of several orders (of one organization), for lists and exports.
-pub async fn items_of<C: ConnectionTrait>(
-    conn: &C,
-    scope: OrgScope,
-    order_ids: &[Uuid],
-) -> DbResult<Vec<OrderItemRow>> {
-    if order_ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    Ok(order_items::Entity::find()
-        .filter(order_items::Column::OrgId.eq(scope.org_id()))
-        .filter(order_items::Column::OrderId.is_in(order_ids.iter().copied()))
-        .order_by_asc(order_items::Column::Position)
-        .all(conn)
-        .await?)
-}
-
 /// A signed-in buyer's orders (placed while signed in, or as a guest with their verified email),
 /// newest first. Spans organizations: the buyer owns these rows.
 pub async fn list_for_buyer<C: ConnectionTrait>(

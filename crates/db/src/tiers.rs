@@ -21,28 +21,13 @@ pub struct TierRule {
     pub fee_payer: FeePayer,
 }
 
-fn payer(s: &str) -> FeePayer {
-    if s == "organizer" {
-        FeePayer::Organizer
-    } else {
-        FeePayer::Buyer
-    }
-}
-
-fn payer_str(p: FeePayer) -> &'static str {
-    match p {
-        FeePayer::Buyer => "buyer",
-        FeePayer::Organizer => "organizer",
-    }
-}
-
 impl From<Model> for TierRule {
     fn from(m: Model) -> TierRule {
         TierRule {
             tier: Tier::parse(&m.tier).unwrap_or(Tier::Free),
             fee_percent_bp: u32::try_from(m.fee_percent_bp).unwrap_or(0),
             fee_fixed: serde_json::from_value(m.fee_fixed).unwrap_or_default(),
-            fee_payer: payer(&m.fee_payer),
+            fee_payer: FeePayer::parse(&m.fee_payer),
         }
     }
 }
@@ -80,7 +65,7 @@ pub async fn save<C: ConnectionTrait>(
     let mut model: ActiveModel = current.into();
     model.fee_percent_bp = Set(i32::try_from(rule.fee_percent_bp).unwrap_or(i32::MAX));
     model.fee_fixed = Set(serde_json::to_value(&rule.fee_fixed).unwrap_or_default());
-    model.fee_payer = Set(payer_str(rule.fee_payer).to_owned());
+    model.fee_payer = Set(rule.fee_payer.as_str().to_owned());
     model.updated_at = Set(now);
     Ok(model.update(conn).await?.into())
 }

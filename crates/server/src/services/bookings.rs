@@ -181,7 +181,7 @@ pub async fn resend(
         order.id,
         db::order_events::NewOrderEvent {
             kind: "tickets_resent",
-            actor: "organizer",
+            actor: ActorKind::Organizer,
             actor_user_id: Some(user_id),
             ..Default::default()
         },

@@ -9,6 +9,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Duration, Utc};
 use common::coupons::DiscountKind;
+use common::orders::ActorKind;
 use common::orders::{CreateOrder, Order, OrderLineInput, PriceBreakdown, QuoteOrder};
 use common::{Currency, ErrorCode, FieldError, Lang};
 use db::coupons::CouponRow;
@@ -632,7 +633,7 @@ async fn write_order(
             discount_minor: p.priced.discount_minor,
             fee_minor: p.priced.fee_minor,
             total_minor: p.priced.total_minor,
-            fee_payer: order_view::payer_str(p.priced.payer).into(),
+            fee_payer: p.priced.payer.as_str().into(),
             coupon_id: p.coupon.as_ref().map(|c| c.id),
             coupon_code: p.coupon.as_ref().map(|c| c.code.clone()),
             holder_key: buyer.email,
@@ -650,7 +651,7 @@ async fn write_order(
         db::order_events::NewOrderEvent {
             kind: "created",
             to_status: Some("pending"),
-            actor: "buyer",
+            actor: ActorKind::Buyer,
             actor_user_id: caller.user_id,
             ..Default::default()
         },

@@ -111,6 +111,70 @@ fn venue(event: &EventRow) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(", "))
 }
 
+/// What tickets are printed from, read once per delivery.
+struct Printable {
+    organizer: String,
+    types: Vec<db::ticket_types::TicketTypeRow>,
+    items: Vec<db::orders::OrderItemRow>,
+    tickets: Vec<TicketRow>,
+}
+
+impl Printable {
+    async fn load<C: ConnectionTrait>(
+        conn: &C,
+        scope: OrgScope,
+        order: &OrderRow,
+    ) -> AppResult<Printable> {
+        Ok(Printable {
+            organizer: db::orgs::get(conn, scope).await?.name,
+            types: db::ticket_types::list(conn, scope, order.event_id).await?,
+            items: db::orders::items(conn, scope, order.id).await?,
+            tickets: db::tickets::for_order(conn, scope, order.id).await?,
+        })
+    }
+
+    fn type_name(&self, id: Uuid, lang: Lang) -> String {
+        self.types
+            .iter()
+            .find(|x| x.id == id)
+            .map(|x| join(&x.name_en, &x.name_fr).get(lang).to_owned())
+            .unwrap_or_default()
+    }
+
+    fn valid(&self) -> impl Iterator<Item = &TicketRow> {
+        self.tickets.iter().filter(|t| t.status == "valid")
+    }
+
+    /// One page per valid ticket, in the order's language.
+    fn pdf(&self, state: &AppState, order: &OrderRow, event: &EventRow) -> AppResult<Vec<u8>> {
+        let lang = lang_of(order);
+        let currency = order_view::currency_of(order);
+        let title = join(&event.title_en, &event.title_fr).get(lang).to_owned();
+        let when = format_when(event.starts_at, event.ends_at, &event.timezone, lang);
+        let mut pages = Vec::new();
+        for t in self.valid() {
+            let item = self.items.iter().find(|i| i.id == t.order_item_id);
+            let unit = item.map_or(0, |i| {
+                let q = i64::from(i.quantity.max(1));
+                (i.subtotal_minor - i.discount_minor) / q
+            });
+            pages.push(TicketPage {
+                event_title: title.clone(),
+                when: when.clone(),
+                venue: venue(event),
+                attendee: t.attendee_name.clone(),
+                ticket_type: self.type_name(t.ticket_type_id, lang),
+                code: t.code.clone(),
+                order_reference: order.reference.clone(),
+                price: format_money(unit, currency),
+                qr_payload: qr_payload(state, t)?,
+                organizer: self.organizer.clone(),
+            });
+        }
+        Ok(render_pdf(lang, &pages))
+    }
+}
+
 /// The PDF of an order's valid tickets, in the order's language.
 pub async fn tickets_pdf<C: ConnectionTrait>(
     conn: &C,
@@ -119,39 +183,9 @@ pub async fn tickets_pdf<C: ConnectionTrait>(
     order: &OrderRow,
     event: &EventRow,
 ) -> AppResult<Vec<u8>> {
-    let lang = lang_of(order);
-    let org = db::orgs::get(conn, scope).await?;
-    let types = db::ticket_types::list(conn, scope, order.event_id).await?;
-    let items = db::orders::items(conn, scope, order.id).await?;
-    let tickets = db::tickets::for_order(conn, scope, order.id).await?;
-    let currency = order_view::currency_of(order);
-    let title = join(&event.title_en, &event.title_fr).get(lang).to_owned();
-    let when = format_when(event.starts_at, event.ends_at, &event.timezone, lang);
-    let mut pages = Vec::new();
-    for t in tickets.iter().filter(|t| t.status == "valid") {
-        let item = items.iter().find(|i| i.id == t.order_item_id);
-        let unit = item.map_or(0, |i| {
-            let q = i64::from(i.quantity.max(1));
-            (i.subtotal_minor - i.discount_minor) / q
-        });
-        pages.push(TicketPage {
-            event_title: title.clone(),
-            when: when.clone(),
-            venue: venue(event),
-            attendee: t.attendee_name.clone(),
-            ticket_type: types
-                .iter()
-                .find(|x| x.id == t.ticket_type_id)
-                .map(|x| join(&x.name_en, &x.name_fr).get(lang).to_owned())
-                .unwrap_or_default(),
-            code: t.code.clone(),
-            order_reference: order.reference.clone(),
-            price: format_money(unit, currency),
-            qr_payload: qr_payload(state, t)?,
-            organizer: org.name.clone(),
-        });
-    }
-    Ok(render_pdf(lang, &pages))
+    Printable::load(conn, scope, order)
+        .await?
+        .pdf(state, order, event)
 }
 
 async fn load(
@@ -176,11 +210,12 @@ pub async fn deliver(state: &AppState, job: &DeliverOrder) -> anyhow::Result<()>
         return Ok(());
     }
     let lang = lang_of(&order);
-    let pdf = tickets_pdf(&state.db, state, scope, &order, &event)
+    let printable = Printable::load(&state.db, scope, &order)
         .await
+        .map_err(|e| anyhow::anyhow!("loading tickets: {e}"))?;
+    let pdf = printable
+        .pdf(state, &order, &event)
         .map_err(|e| anyhow::anyhow!("rendering tickets: {e}"))?;
-    let tickets = db::tickets::for_order(&state.db, scope, order.id).await?;
-    let types = db::ticket_types::list(&state.db, scope, order.event_id).await?;
     let message = OrderConfirmation {
         buyer_name: order.buyer_name.clone(),
         event_title: join(&event.title_en, &event.title_fr).get(lang).to_owned(),
@@ -190,16 +225,14 @@ pub async fn deliver(state: &AppState, job: &DeliverOrder) -> anyhow::Result<()>
         reference: order.reference.clone(),
         order_link: mail::link(state, &order_view::page_path(state, order.id)),
         total: format_money(order.total_minor, order_view::currency_of(&order)),
-        tickets: tickets
-            .iter()
-            .filter(|t| t.status == "valid")
+        tickets: printable
+            .valid()
             .map(|t| {
-                let name = types
-                    .iter()
-                    .find(|x| x.id == t.ticket_type_id)
-                    .map(|x| join(&x.name_en, &x.name_fr).get(lang).to_owned())
-                    .unwrap_or_default();
-                (name, t.attendee_name.clone(), t.code.clone())
+                (
+                    printable.type_name(t.ticket_type_id, lang),
+                    t.attendee_name.clone(),
+                    t.code.clone(),
+                )
             })
             .collect(),
     };

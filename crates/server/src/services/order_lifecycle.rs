@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, Utc};
 use common::Lang;
+use common::orders::ActorKind;
 use db::orders::{OrderItemRow, OrderRow};
 use db::{ConnectionTrait, OrgScope, WriteTx};
 use uuid::Uuid;
@@ -19,31 +20,30 @@ const LAZY_SWEEP: u64 = 20;
 /// Who made a transition, for the order's history.
 #[derive(Debug, Clone, Copy)]
 pub struct Actor {
-    /// `buyer`, `organizer`, `system` or `gateway`.
-    pub kind: &'static str,
+    pub kind: ActorKind,
     pub user_id: Option<Uuid>,
 }
 
 impl Actor {
     pub const SYSTEM: Actor = Actor {
-        kind: "system",
+        kind: ActorKind::System,
         user_id: None,
     };
     pub const GATEWAY: Actor = Actor {
-        kind: "gateway",
+        kind: ActorKind::Gateway,
         user_id: None,
     };
 
     pub fn buyer(user_id: Option<Uuid>) -> Actor {
         Actor {
-            kind: "buyer",
+            kind: ActorKind::Buyer,
             user_id,
         }
     }
 
     pub fn organizer(user_id: Uuid) -> Actor {
         Actor {
-            kind: "organizer",
+            kind: ActorKind::Organizer,
             user_id: Some(user_id),
         }
     }
@@ -197,7 +197,7 @@ pub async fn cancel_confirmed(
             kind: "cancelled",
             from_status: Some("confirmed"),
             to_status: Some("cancelled"),
-            actor: "organizer",
+            actor: ActorKind::Organizer,
             actor_user_id: Some(actor_user_id),
             note: reason.clone(),
         },

@@ -17,21 +17,6 @@ use crate::services::event_fields::{join, location_of, media_url};
 use crate::services::order_access;
 use crate::state::AppState;
 
-pub fn payer_str(p: FeePayer) -> &'static str {
-    match p {
-        FeePayer::Buyer => "buyer",
-        FeePayer::Organizer => "organizer",
-    }
-}
-
-fn payer_of(s: &str) -> FeePayer {
-    if s == "organizer" {
-        FeePayer::Organizer
-    } else {
-        FeePayer::Buyer
-    }
-}
-
 fn type_name(types: &[TicketTypeRow], id: uuid::Uuid) -> common::Localized {
     types
         .iter()
@@ -201,7 +186,7 @@ pub fn assemble(state: &AppState, parts: &Parts<'_>) -> Order {
             subtotal: m(order.subtotal_minor),
             discount: m(order.discount_minor),
             fee: m(order.fee_minor),
-            fee_payer: payer_of(&order.fee_payer),
+            fee_payer: FeePayer::parse(&order.fee_payer),
             total: m(order.total_minor),
             coupon_code: order.coupon_code.clone(),
         },

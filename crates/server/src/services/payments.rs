@@ -3,6 +3,7 @@
 //! UPDATE from `pending`), and a success confirms the order in the same transaction.
 
 use common::ErrorCode;
+use common::orders::ActorKind;
 use common::orders::{Payment, StartPayment, TestGatewayPayment};
 use db::OrgScope;
 use integrations::payments::{GatewayError, StartRequest};
@@ -68,7 +69,7 @@ pub async fn start(
         order.id,
         db::order_events::NewOrderEvent {
             kind: "payment_started",
-            actor: "buyer",
+            actor: ActorKind::Buyer,
             actor_user_id: access.user_id,
             note: Some(gateway.method().to_owned()),
             ..Default::default()
@@ -83,7 +84,7 @@ pub async fn start(
             order.id,
             db::order_events::NewOrderEvent {
                 kind: "hold_extended",
-                actor: "system",
+                actor: ActorKind::System,
                 note: Some(until.to_rfc3339()),
                 ..Default::default()
             },
@@ -153,7 +154,7 @@ pub async fn settle(
             order.id,
             db::order_events::NewOrderEvent {
                 kind: "payment_failed",
-                actor: "gateway",
+                actor: ActorKind::Gateway,
                 note: failure_reason.map(str::to_owned),
                 ..Default::default()
             },
@@ -211,7 +212,7 @@ async fn revive_and_confirm(
             order.id,
             db::order_events::NewOrderEvent {
                 kind: "paid_after_expiry",
-                actor: "gateway",
+                actor: ActorKind::Gateway,
                 note: Some("tickets sold out meanwhile; refund due".into()),
                 ..Default::default()
             },
