@@ -5,6 +5,7 @@
 
 pub mod admin;
 pub mod auth;
+pub mod checkin;
 pub mod coupons;
 pub mod events;
 pub mod me;
@@ -12,6 +13,9 @@ pub mod members;
 pub mod orders;
 pub mod orgs;
 pub mod public;
+pub mod scanner;
+pub mod stream;
+pub mod swag;
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;

@@ -17,10 +17,13 @@ use crate::pages::auth::{
 };
 use crate::pages::events::booking::BookingPage;
 use crate::pages::events::bookings::BookingsPage;
+use crate::pages::events::checkin::CheckinPage;
 use crate::pages::events::coupons::CouponsPage;
 use crate::pages::events::edit::EditEventPage;
 use crate::pages::events::list::EventsPage;
+use crate::pages::events::live::LivePage;
 use crate::pages::events::new::NewEventPage;
+use crate::pages::events::swag::SwagPage;
 use crate::pages::home::HomePage;
 use crate::pages::invitations::accept::AcceptInvitationPage;
 use crate::pages::orders::checkout::CheckoutPage;
@@ -33,6 +36,7 @@ use crate::pages::orgs::members::MembersPage;
 use crate::pages::orgs::new::NewOrgPage;
 use crate::pages::orgs::settings::SettingsPage;
 use crate::pages::public::event::PublicEventPage;
+use crate::pages::scan::ScanPage;
 use crate::state::{self, Session};
 
 #[component]
@@ -83,7 +87,11 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("events/:event_id") view=EditEventPage />
                         <Route path=path!("events/:event_id/bookings") view=BookingsPage />
                         <Route path=path!("events/:event_id/coupons") view=CouponsPage />
+                        <Route path=path!("events/:event_id/checkin") view=CheckinPage />
+                        <Route path=path!("events/:event_id/live") view=LivePage />
+                        <Route path=path!("events/:event_id/swag") view=SwagPage />
                         <Route path=path!("orders/:order_id") view=BookingPage />
+                        <Route path=path!("scan") view=ScanPage />
                     </ParentRoute>
                     <Route
                         path=path!("/admin")

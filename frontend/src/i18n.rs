@@ -4,6 +4,7 @@
 
 pub mod admin;
 pub mod auth;
+pub mod checkin;
 pub mod checkout;
 pub mod countries;
 pub mod errors;
@@ -12,6 +13,7 @@ pub mod members;
 pub mod orgs;
 pub mod public;
 pub mod sales;
+pub mod scanner;
 pub mod ui;
 
 use common::Lang;

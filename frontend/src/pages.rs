@@ -9,3 +9,4 @@ pub mod invitations;
 pub mod orders;
 pub mod orgs;
 pub mod public;
+pub mod scan;

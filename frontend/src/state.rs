@@ -4,6 +4,7 @@
 
 pub mod checkout;
 pub mod lang;
+pub mod scanner;
 pub mod session;
 pub mod storage;
 

@@ -11,6 +11,7 @@ mod m20261125_000003_jobs;
 mod m20261125_000004_events;
 mod m20261125_000005_checkout;
 mod m20261125_000006_checkin;
+mod m20261125_000007_swag_and_devices;
 
 pub use helpers::UniqueKey;
 pub use sea_orm_migration::{MigrationTrait, MigratorTrait};
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000004_events::Migration),
             Box::new(m20261125_000005_checkout::Migration),
             Box::new(m20261125_000006_checkin::Migration),
+            Box::new(m20261125_000007_swag_and_devices::Migration),
         ]
     }
 }
@@ -45,4 +47,5 @@ pub fn unique_keys() -> impl Iterator<Item = &'static UniqueKey> {
         .chain(m20261125_000004_events::UNIQUE_KEYS)
         .chain(m20261125_000005_checkout::UNIQUE_KEYS)
         .chain(m20261125_000006_checkin::UNIQUE_KEYS)
+        .chain(m20261125_000007_swag_and_devices::UNIQUE_KEYS)
 }

@@ -188,6 +188,10 @@ pub struct CreateScan {
     pub nonce: String,
     /// When the scan happened, for scans queued offline; default now. At most 5 minutes ahead.
     pub scanned_at: Option<DateTime<Utc>>,
+    /// The registered device scanning (see `/checkin-devices`); a revoked device is refused
+    /// with `device_revoked`.
+    #[serde(default)]
+    pub device_id: Option<Uuid>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -236,10 +240,28 @@ pub struct Scan {
     pub gate: Option<String>,
     pub scanned_by: Uuid,
     pub by_name: Option<String>,
+    pub device_id: Option<Uuid>,
+    /// What an offline scanner showed at the door, for scans synced later.
+    pub offline_outcome: Option<ScanOutcome>,
+    /// The door admitted this ticket offline although it had already been admitted: the first
+    /// admission stands and this one is reported.
+    pub conflict: bool,
     /// When it happened at the door.
     pub scanned_at: DateTime<Utc>,
     /// When the server recorded it.
     pub recorded_at: DateTime<Utc>,
+}
+
+/// `GET /orgs/{org_id}/checkin-lists/{list_id}/scans`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+pub struct ListScansQuery {
+    /// Only the conflicts of offline sync (a ticket admitted twice).
+    #[serde(default)]
+    pub conflicts: bool,
+    pub cursor: Option<String>,
+    /// 1 to 100, default 20.
+    pub limit: Option<u64>,
 }
 
 /// The key that verifies ticket QR payloads offline.
@@ -250,4 +272,118 @@ pub struct CheckinKey {
     pub public_key: String,
     /// `RK1.<base64url(ticket id ‖ event id ‖ 10 code bytes)>.<base64url(signature)>`.
     pub format: String,
+}
+
+/// Where a ticket is with respect to one list.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum CheckinPresence {
+    /// Never entered through this list.
+    #[default]
+    Never,
+    Inside,
+    /// Entered, then left (lists with re-entry).
+    Left,
+}
+
+/// Whether a ticket can be admitted at all, whatever the list says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum TicketAdmission {
+    Valid,
+    NotPaid,
+    Cancelled,
+    Refunded,
+}
+
+/// A ticket as a door sees it: for the name search and for the offline copy of a list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CheckinTicket {
+    pub id: Uuid,
+    /// The typed form (`ABCD-EFGH-JK`).
+    pub code: String,
+    pub attendee_name: String,
+    pub ticket_type_id: Uuid,
+    pub admission: TicketAdmission,
+    pub presence: CheckinPresence,
+    /// Last entry on this list, if any.
+    pub last_entry_at: Option<DateTime<Utc>>,
+}
+
+/// `GET /orgs/{org_id}/checkin-lists/{list_id}/tickets`: with `q`, a search by attendee name,
+/// email, order reference or ticket code (at least 2 characters); without, every ticket of the
+/// event in id order, for the offline copy.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+pub struct CheckinTicketsQuery {
+    pub q: Option<String>,
+    pub cursor: Option<String>,
+    /// 1 to 1000, default 200.
+    pub limit: Option<u64>,
+}
+
+/// A phone or tablet registered for scanning. Its id goes with every scan; revoking it stops it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CheckinDevice {
+    pub id: Uuid,
+    pub name: String,
+    /// The staff member who registered it.
+    pub registered_by: Uuid,
+    pub registered_by_name: Option<String>,
+    pub last_seen_at: Option<DateTime<Utc>>,
+    pub revoked_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RegisterDevice {
+    /// 1 to 60 characters (`"Gate A phone"`).
+    pub name: String,
+}
+
+/// One scan made without network, sent later.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OfflineScan {
+    pub code: String,
+    #[serde(default)]
+    pub direction: ScanDirection,
+    pub gate: Option<String>,
+    pub nonce: String,
+    /// When it happened at the door.
+    pub scanned_at: DateTime<Utc>,
+    /// What the scanner showed.
+    pub offline_outcome: ScanOutcome,
+}
+
+/// `POST /orgs/{org_id}/checkin-lists/{list_id}/scans/sync`: up to 500 scans, applied in the
+/// order they happened.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SyncScans {
+    pub device_id: Uuid,
+    pub scans: Vec<OfflineScan>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SyncedScan {
+    pub nonce: String,
+    /// The server's answer (the first one, for a scan already synced).
+    pub result: ScanResult,
+    /// The scanner admitted a ticket that had already been admitted elsewhere.
+    pub conflict: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SyncReport {
+    /// One per scan sent, in the order sent.
+    pub results: Vec<SyncedScan>,
+    pub conflicts: u32,
 }

@@ -49,6 +49,8 @@ pub enum ErrorCode {
     CouponExhausted,
     /// The payment was declined or failed.
     PaymentDeclined,
+    /// The check-in device was revoked by an organizer: it must stop scanning.
+    DeviceRevoked,
     ServiceUnavailable,
     Internal,
 }
@@ -84,6 +86,7 @@ impl ErrorCode {
             ErrorCode::CouponInvalid => "coupon_invalid",
             ErrorCode::CouponExhausted => "coupon_exhausted",
             ErrorCode::PaymentDeclined => "payment_declined",
+            ErrorCode::DeviceRevoked => "device_revoked",
             ErrorCode::ServiceUnavailable => "service_unavailable",
             ErrorCode::Internal => "internal",
         }
@@ -105,6 +108,7 @@ impl ErrorCode {
             | ErrorCode::Forbidden
             | ErrorCode::OrgSuspended
             | ErrorCode::AccountDisabled
+            | ErrorCode::DeviceRevoked
             | ErrorCode::InvitationEmailMismatch => 403,
             ErrorCode::NotFound => 404,
             ErrorCode::EmailTaken
@@ -226,6 +230,10 @@ impl ErrorCode {
                 "Ce code promo a déjà été entièrement utilisé",
             ),
             ErrorCode::PaymentDeclined => ("The payment was declined", "Le paiement a été refusé"),
+            ErrorCode::DeviceRevoked => (
+                "This scanning device has been revoked",
+                "Cet appareil de contrôle a été révoqué",
+            ),
             ErrorCode::ServiceUnavailable => (
                 "The service is temporarily unavailable",
                 "Le service est temporairement indisponible",

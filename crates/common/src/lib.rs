@@ -7,6 +7,7 @@
 pub mod admin;
 pub mod auth;
 pub mod checkin;
+pub mod checkin_stats;
 pub mod coupons;
 pub mod error;
 pub mod events;
@@ -18,6 +19,7 @@ pub mod orgs;
 pub mod page;
 pub mod public;
 pub mod roles;
+pub mod swag;
 pub mod users;
 
 pub use error::{ErrorCode, FieldError, Problem};

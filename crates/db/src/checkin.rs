@@ -313,6 +313,34 @@ pub async fn exit<C: ConnectionTrait>(
     Ok(res.rows_affected == 1)
 }
 
+/// Moves a ticket's first entry on a list back to `e` (an offline scan that happened before the
+/// entry recorded first), and its `checked_in_at` with it.
+pub async fn backdate_first_entry<C: ConnectionTrait>(
+    conn: &C,
+    scope: OrgScope,
+    e: &Entry,
+    now: DateTime<Utc>,
+) -> DbResult<()> {
+    checkins::Entity::update_many()
+        .col_expr(checkins::Column::FirstEntryAt, Expr::value(e.at))
+        .col_expr(checkins::Column::UpdatedAt, Expr::value(now))
+        .filter(checkins::Column::OrgId.eq(scope.org_id()))
+        .filter(checkins::Column::ListId.eq(e.list_id))
+        .filter(checkins::Column::TicketId.eq(e.ticket_id))
+        .filter(checkins::Column::FirstEntryAt.gt(e.at))
+        .exec(conn)
+        .await?;
+    tickets::Entity::update_many()
+        .col_expr(tickets::Column::CheckedInAt, Expr::value(Some(e.at)))
+        .col_expr(tickets::Column::UpdatedAt, Expr::value(now))
+        .filter(tickets::Column::OrgId.eq(scope.org_id()))
+        .filter(tickets::Column::Id.eq(e.ticket_id))
+        .filter(tickets::Column::CheckedInAt.gt(e.at))
+        .exec(conn)
+        .await?;
+    Ok(())
+}
+
 /// Stamps `tickets.checked_in_at` on the ticket's first entry through any list.
 pub async fn stamp_ticket<C: ConnectionTrait>(
     conn: &C,
@@ -345,6 +373,10 @@ pub struct NewScan {
     pub nonce: String,
     pub scanned_at: DateTime<Utc>,
     pub result: serde_json::Value,
+    pub device: Option<Uuid>,
+    /// What an offline scanner showed, for synced scans.
+    pub offline_outcome: Option<String>,
+    pub conflict: bool,
 }
 
 /// Records a scan; `false` when this member already sent this nonce on this list (the caller
@@ -365,10 +397,12 @@ pub async fn record_scan<C: ConnectionTrait>(
         outcome: Set(s.outcome),
         gate: Set(s.gate),
         scanned_by: Set(s.scanned_by),
-        device: Set(None),
+        device: Set(s.device.map(|d| d.to_string())),
         nonce: Set(s.nonce),
         scanned_at: Set(s.scanned_at),
         result: Set(s.result),
+        offline_outcome: Set(s.offline_outcome),
+        conflict: Set(s.conflict),
         created_at: Set(now),
         updated_at: Set(now),
     })
@@ -403,12 +437,17 @@ pub async fn scans_page<C: ConnectionTrait>(
     conn: &C,
     scope: OrgScope,
     list_id: Uuid,
+    conflicts_only: bool,
     limit: u64,
     after: Option<&str>,
 ) -> DbResult<(Vec<ScanRow>, Option<String>)> {
-    let rows = scans::Entity::find()
+    let mut query = scans::Entity::find()
         .filter(scans::Column::OrgId.eq(scope.org_id()))
-        .filter(scans::Column::ListId.eq(list_id))
+        .filter(scans::Column::ListId.eq(list_id));
+    if conflicts_only {
+        query = query.filter(scans::Column::Conflict.eq(true));
+    }
+    let rows = query
         .filter(cursor::before(
             scans::Column::CreatedAt,
             scans::Column::Id,

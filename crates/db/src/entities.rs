@@ -6,6 +6,7 @@
 
 pub mod capacity_groups;
 pub mod categories;
+pub mod checkin_devices;
 pub mod checkin_lists;
 pub mod checkins;
 pub mod coupon_email_uses;
@@ -23,6 +24,10 @@ pub mod organizations;
 pub mod payments;
 pub mod refresh_tokens;
 pub mod scans;
+pub mod swag_adjustments;
+pub mod swag_allowances;
+pub mod swag_handouts;
+pub mod swag_items;
 pub mod ticket_types;
 pub mod tickets;
 pub mod tier_settings;

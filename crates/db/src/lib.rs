@@ -15,6 +15,9 @@ mod transaction;
 pub mod capacity_groups;
 pub mod categories;
 pub mod checkin;
+pub mod checkin_devices;
+pub mod checkin_stats;
+pub mod checkin_tickets;
 pub mod coupons;
 pub mod events;
 pub mod idempotency;
@@ -26,6 +29,7 @@ pub mod order_events;
 pub mod orders;
 pub mod orgs;
 pub mod payments;
+pub mod swag;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
 pub mod ticket_types;

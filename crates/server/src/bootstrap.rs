@@ -10,6 +10,7 @@ use tokio::sync::Notify;
 use crate::auth::jwt::JwtKeys;
 use crate::cache::Cache;
 use crate::clock::{Clock, SystemClock};
+use crate::live::Live;
 use crate::settings::{LogFormat, Settings};
 use crate::state::AppState;
 
@@ -59,6 +60,12 @@ pub async fn build_state(settings: Settings, clock: Arc<dyn Clock>) -> anyhow::R
         }
         None => (RateLimiter::in_process(), Cache::in_process(), None),
     };
+    let live = match (&settings.redis_url, &redis) {
+        (Some(url), Some(pool)) => {
+            Live::redis(url, pool.clone(), "reckot:").context("REDIS_URL is not usable")?
+        }
+        _ => Live::in_process(),
+    };
     Ok(AppState {
         db,
         jwt: JwtKeys::new(settings.jwt_secret_bytes()),
@@ -67,6 +74,7 @@ pub async fn build_state(settings: Settings, clock: Arc<dyn Clock>) -> anyhow::R
         limiter: Arc::new(limiter),
         redis,
         cache: Arc::new(cache),
+        live: Arc::new(live),
         clock,
         jobs_ready: Arc::new(Notify::new()),
         gateways: crate::state::Gateways::from_settings(&settings),

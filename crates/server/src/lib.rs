@@ -9,6 +9,7 @@ pub mod content;
 pub mod error;
 pub mod http;
 pub mod jobs;
+pub mod live;
 pub mod openapi;
 pub mod routes;
 pub mod services;

@@ -8,6 +8,7 @@ pub mod auth;
 pub mod bookings;
 pub mod categories;
 pub mod checkin;
+pub mod checkin_stats;
 pub mod checkout;
 pub mod coupons;
 pub mod events;
@@ -17,6 +18,7 @@ pub mod members;
 pub mod orders;
 pub mod orgs;
 pub mod public;
+pub mod swag;
 pub mod test_gateway;
 pub mod ticket_types;
 
@@ -29,6 +31,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(checkout::create_order)
         .service(checkout::quote_order)
         .service(orders::get_order)
+        // Doors scan in bursts at opening time (`just bench-checkin`).
+        .service(checkin::create_scan)
         .service(public::event_theme_css)
         .service(public::event_calendar)
         .service(public::unlock_ticket_types)
@@ -109,7 +113,22 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(checkin::update_checkin_list)
         .service(checkin::delete_checkin_list)
         .service(checkin::get_checkin_list)
-        .service(checkin::create_scan)
         .service(checkin::list_scans)
-        .service(checkin::get_checkin_key);
+        .service(checkin::sync_scans)
+        .service(checkin::list_checkin_tickets)
+        .service(checkin::register_checkin_device)
+        .service(checkin::list_checkin_devices)
+        .service(checkin::revoke_checkin_device)
+        .service(checkin::get_checkin_key)
+        .service(checkin_stats::get_checkin_stats)
+        .service(checkin_stats::stream_checkin_stats)
+        .service(swag::list_swag_items)
+        .service(swag::create_swag_item)
+        .service(swag::update_swag_item)
+        .service(swag::delete_swag_item)
+        .service(swag::create_swag_handout)
+        .service(swag::list_swag_handouts)
+        .service(swag::create_swag_adjustment)
+        .service(swag::list_swag_adjustments)
+        .service(swag::export_swag_report);
 }

@@ -12,6 +12,7 @@ use tokio::sync::Notify;
 use crate::auth::jwt::JwtKeys;
 use crate::cache::Cache;
 use crate::clock::Clock;
+use crate::live::Live;
 use crate::settings::Settings;
 
 #[derive(Clone)]
@@ -25,6 +26,8 @@ pub struct AppState {
     pub redis: Option<deadpool_redis::Pool>,
     /// Public reads (event pages, discovery).
     pub cache: Arc<Cache>,
+    /// "This event's check-in changed" signals for live dashboards (Redis pub/sub or in-process).
+    pub live: Arc<Live>,
     pub clock: Arc<dyn Clock>,
     /// Wakes the in-process worker as soon as a job is committed.
     pub jobs_ready: Arc<Notify>,

@@ -15,10 +15,13 @@ pub struct Model {
     pub outcome: String,
     pub gate: Option<String>,
     pub scanned_by: Uuid,
+    /// The scanning device's id, when a registered device scanned.
     pub device: Option<String>,
     pub nonce: String,
     pub scanned_at: DateTimeUtc,
     pub result: Json,
+    pub offline_outcome: Option<String>,
+    pub conflict: bool,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -1,14 +1,16 @@
 //! Check-in: `/orgs/{org_id}/events/{event_id}/checkin-lists[/{list_id}]` (set up by those who
 //! manage events), `/orgs/{org_id}/checkin-lists/{list_id}[/scans]` (read and scanned by door
-//! staff) and `/orgs/{org_id}/events/{event_id}/checkin-key` (for offline verification).
+//! staff), `/orgs/{org_id}/events/{event_id}/checkin-key` (for offline verification) and
+//! `/orgs/{org_id}/checkin-devices` (scanning phones, revocable).
 
 use actix_web::{HttpResponse, delete, get, patch, post, web};
 use common::Page;
 use common::Permission;
 use common::checkin::{
-    CheckinKey, CheckinList, CreateCheckinList, CreateScan, Scan, ScanResult, UpdateCheckinList,
+    CheckinDevice, CheckinKey, CheckinList, CheckinTicket, CheckinTicketsQuery, CreateCheckinList,
+    CreateScan, ListScansQuery, RegisterDevice, Scan, ScanResult, SyncReport, SyncScans,
+    UpdateCheckinList,
 };
-use common::page::PageQuery;
 use uuid::Uuid;
 
 use crate::auth::tenant::Tenant;
@@ -107,14 +109,15 @@ pub async fn create_scan(
     Ok(res.json(result))
 }
 
-/// The list's scans, newest first (the door's log).
-#[utoipa::path(tag = "checkin", params(("org_id" = Uuid, Path), ("list_id" = Uuid, Path), PageQuery), responses((status = 200, body = Page<Scan>)))]
+/// The list's scans, newest first (the door's log); `conflicts=true` keeps the conflicts of
+/// offline sync (tickets admitted offline although already admitted).
+#[utoipa::path(tag = "checkin", params(("org_id" = Uuid, Path), ("list_id" = Uuid, Path), ListScansQuery), responses((status = 200, body = Page<Scan>)))]
 #[get("/orgs/{org_id}/checkin-lists/{list_id}/scans")]
 pub async fn list_scans(
     state: web::Data<AppState>,
     tenant: Tenant,
     path: web::Path<(Uuid, Uuid)>,
-    q: web::Query<PageQuery>,
+    q: web::Query<ListScansQuery>,
 ) -> AppResult<web::Json<Page<Scan>>> {
     let scope = tenant.require(Permission::CheckIn)?;
     Ok(web::Json(
@@ -132,4 +135,79 @@ pub async fn get_checkin_key(
 ) -> AppResult<web::Json<CheckinKey>> {
     let scope = tenant.require(Permission::CheckIn)?;
     Ok(web::Json(checkin::key(&state, scope, path.1).await?))
+}
+
+/// Scans made offline, up to 500, applied in the order they happened. Each gets the server's
+/// answer; a ticket the device admitted although it had already been admitted is a `conflict`
+/// (the first admission stands). Re-sending a batch is harmless: known nonces replay.
+#[utoipa::path(tag = "checkin", params(("org_id" = Uuid, Path), ("list_id" = Uuid, Path)), request_body = SyncScans, responses((status = 200, body = SyncReport)))]
+#[post("/orgs/{org_id}/checkin-lists/{list_id}/scans/sync")]
+pub async fn sync_scans(
+    state: web::Data<AppState>,
+    tenant: Tenant,
+    path: web::Path<(Uuid, Uuid)>,
+    body: web::Json<SyncScans>,
+) -> AppResult<web::Json<SyncReport>> {
+    let scope = tenant.require(Permission::CheckIn)?;
+    Ok(web::Json(
+        checkin::scans::sync(&state, scope, tenant.user_id, path.1, body.into_inner()).await?,
+    ))
+}
+
+/// The event's tickets as the door sees them (admission, presence on this list). With `q`: a
+/// search by attendee name, buyer email, order reference or ticket code. Without: every ticket
+/// in id order, for the offline copy (`limit` up to 1000; follow `next_cursor`).
+#[utoipa::path(tag = "checkin", params(("org_id" = Uuid, Path), ("list_id" = Uuid, Path), CheckinTicketsQuery), responses((status = 200, body = Page<CheckinTicket>)))]
+#[get("/orgs/{org_id}/checkin-lists/{list_id}/tickets")]
+pub async fn list_checkin_tickets(
+    state: web::Data<AppState>,
+    tenant: Tenant,
+    path: web::Path<(Uuid, Uuid)>,
+    q: web::Query<CheckinTicketsQuery>,
+) -> AppResult<web::Json<Page<CheckinTicket>>> {
+    let scope = tenant.require(Permission::CheckIn)?;
+    Ok(web::Json(
+        checkin::tickets::page(&state, scope, path.1, q.into_inner()).await?,
+    ))
+}
+
+/// Registers the phone or tablet making this request for scanning; send its id with every scan
+/// and sync.
+#[utoipa::path(tag = "checkin", params(("org_id" = Uuid, Path)), request_body = RegisterDevice, responses((status = 201, body = CheckinDevice)))]
+#[post("/orgs/{org_id}/checkin-devices")]
+pub async fn register_checkin_device(
+    state: web::Data<AppState>,
+    tenant: Tenant,
+    body: web::Json<RegisterDevice>,
+) -> AppResult<HttpResponse> {
+    let scope = tenant.require(Permission::CheckIn)?;
+    Ok(HttpResponse::Created().json(
+        checkin::devices::register(&state, scope, tenant.user_id, body.into_inner()).await?,
+    ))
+}
+
+/// The organization's scanning devices, newest first, revoked ones included.
+#[utoipa::path(tag = "checkin", params(("org_id" = Uuid, Path)), responses((status = 200, body = Vec<CheckinDevice>)))]
+#[get("/orgs/{org_id}/checkin-devices")]
+pub async fn list_checkin_devices(
+    state: web::Data<AppState>,
+    tenant: Tenant,
+) -> AppResult<web::Json<Vec<CheckinDevice>>> {
+    let scope = tenant.require(Permission::CheckIn)?;
+    Ok(web::Json(checkin::devices::list(&state, scope).await?))
+}
+
+/// Revokes a device (lost, stolen, or handed back): its scans, hand-outs and syncs are refused
+/// from now on with `device_revoked`. Revoking twice keeps the first time.
+#[utoipa::path(tag = "checkin", params(("org_id" = Uuid, Path), ("device_id" = Uuid, Path)), responses((status = 200, body = CheckinDevice)))]
+#[post("/orgs/{org_id}/checkin-devices/{device_id}/revoke")]
+pub async fn revoke_checkin_device(
+    state: web::Data<AppState>,
+    tenant: Tenant,
+    path: web::Path<(Uuid, Uuid)>,
+) -> AppResult<web::Json<CheckinDevice>> {
+    let scope = tenant.require(Permission::ManageEvents)?;
+    Ok(web::Json(
+        checkin::devices::revoke(&state, scope, path.1).await?,
+    ))
 }

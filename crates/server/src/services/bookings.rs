@@ -280,7 +280,7 @@ pub async fn export_csv(
 
 /// Buyers type these fields: a leading `=`, `+`, `-` or `@` would run as a formula when the
 /// organizer opens the file in a spreadsheet (CSV injection), so such values get a `'` prefix.
-fn spreadsheet_safe(value: &str) -> String {
+pub(crate) fn spreadsheet_safe(value: &str) -> String {
     if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{value}")
     } else {

@@ -2,7 +2,9 @@
 //! counts a door shows (expected vs inside, by ticket type) and the public key that verifies QR
 //! payloads offline. Scanning itself lives in [`scans`].
 
+pub mod devices;
 pub mod scans;
+pub mod tickets;
 
 use std::collections::{HashMap, HashSet};
 

@@ -7,6 +7,7 @@ mod support;
 mod accounts;
 mod admin;
 mod checkin;
+mod checkin_stats;
 mod checkout;
 mod cli;
 mod coupons;

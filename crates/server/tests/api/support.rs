@@ -93,6 +93,7 @@ impl TestApp {
             limiter: Arc::new(RateLimiter::in_process()),
             redis: None,
             cache: Arc::new(reckot_server::cache::Cache::in_process()),
+            live: Arc::new(reckot_server::live::Live::in_process()),
             clock: clock.clone(),
             jobs_ready: Arc::new(tokio::sync::Notify::new()),
             gateways: reckot_server::state::Gateways::from_settings(&settings),

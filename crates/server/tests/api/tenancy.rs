@@ -201,6 +201,16 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
         "/api/v1/orgs/{org_id}/events/{event_id}/checkin-key",
         None,
     ),
+    (
+        "get",
+        "/api/v1/orgs/{org_id}/events/{event_id}/checkin-stats",
+        None,
+    ),
+    (
+        "get",
+        "/api/v1/orgs/{org_id}/events/{event_id}/checkin-stats/stream",
+        None,
+    ),
 ];
 
 fn org_scoped_operations() -> BTreeSet<(String, String)> {

@@ -1,6 +1,6 @@
-//! The pages of one event for organizers: "Event" (the editor), "Bookings" and "Coupons", as a
-//! navigation with `aria-current` on the open one; and the loading of the event with its ticket
-//! types that the Bookings and Coupons pages share.
+//! The pages of one event for organizers: "Event" (the editor), "Bookings", "Coupons",
+//! "Check-in", "Live" and "Swag", as a navigation with `aria-current` on the open one; and the
+//! loading of the event with its ticket types that the pages after the editor share.
 
 use common::events::{Event, TicketType};
 use leptos::prelude::*;
@@ -8,13 +8,16 @@ use leptos_router::hooks::use_location;
 use uuid::Uuid;
 
 use crate::api::{self, ApiError};
-use crate::i18n::{Tr, sales as sa, t};
+use crate::i18n::{Tr, checkin as ci, sales as sa, t};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum EventPage {
     Editor,
     Bookings,
     Coupons,
+    Checkin,
+    Live,
+    Swag,
 }
 
 #[component]
@@ -29,6 +32,9 @@ pub fn EventTabs(org_id: Uuid, event_id: Uuid) -> impl IntoView {
                 EventPage::Editor => path.ends_with(&event_id.to_string()),
                 EventPage::Bookings => path.ends_with("/bookings"),
                 EventPage::Coupons => path.ends_with("/coupons"),
+                EventPage::Checkin => path.ends_with("/checkin"),
+                EventPage::Live => path.ends_with("/live"),
+                EventPage::Swag => path.ends_with("/swag"),
             };
             open.then_some("page")
         };
@@ -50,6 +56,9 @@ pub fn EventTabs(org_id: Uuid, event_id: Uuid) -> impl IntoView {
                 {tab(base.clone(), sa::TAB_EVENT, EventPage::Editor)}
                 {tab(format!("{base}/bookings"), sa::TAB_BOOKINGS, EventPage::Bookings)}
                 {tab(format!("{base}/coupons"), sa::TAB_COUPONS, EventPage::Coupons)}
+                {tab(format!("{base}/checkin"), ci::TAB_CHECKIN, EventPage::Checkin)}
+                {tab(format!("{base}/live"), ci::TAB_LIVE, EventPage::Live)}
+                {tab(format!("{base}/swag"), ci::TAB_SWAG, EventPage::Swag)}
             </ul>
         </nav>
     }

@@ -156,6 +156,7 @@ fn OrgNav(id: Uuid) -> impl IntoView {
                 {tab(base.clone(), orgs::OVERVIEW)}
                 {tab(format!("{base}/events"), events::EVENTS)}
                 {tab(format!("{base}/members"), orgs::MEMBERS)}
+                <Show when=move || ctx.can(Permission::CheckIn)>{tab(format!("/orgs/{id}/scan"), crate::i18n::scanner::SCANNER)}</Show>
                 <Show when=move || ctx.can(Permission::ManageSettings)>{tab(format!("/orgs/{id}/settings"), orgs::SETTINGS)}</Show>
             </ul>
         </nav>

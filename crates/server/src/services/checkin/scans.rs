@@ -12,15 +12,16 @@ use std::collections::HashMap;
 use chrono::{DateTime, Duration, Utc};
 use common::Page;
 use common::checkin::{
-    CreateScan, PreviousEntry, Scan, ScanDirection, ScanOutcome, ScanResult, ScannedTicket,
+    CreateScan, ListScansQuery, PreviousEntry, Scan, ScanDirection, ScanOutcome, ScanResult,
+    ScannedTicket, SyncReport, SyncScans, SyncedScan,
 };
-use common::page::PageQuery;
 use db::checkin::{CheckinListRow, CheckinRow, Entry, NewScan, ScanRow, TicketRow};
 use db::{ConnectionTrait, OrgScope};
 use domain::checkin::{ListRules, Lookup, Presence, TicketFacts, TicketState, decide, message};
 use domain::ticket_token::{self, TokenError};
 use uuid::Uuid;
 
+use super::devices;
 use crate::error::{AppError, AppResult};
 use crate::services::event_fields::{Errors, join};
 use crate::state::AppState;
@@ -30,25 +31,37 @@ pub const NONCE_LEN: std::ops::RangeInclusive<usize> = 8..=64;
 pub const CODE_MAX: usize = 512;
 /// How far ahead of the server's clock a device's `scanned_at` may be.
 pub const CLOCK_SKEW: Duration = Duration::minutes(5);
+/// Scans per sync request.
+pub const SYNC_MAX: usize = 500;
 /// Presence reads and conditional writes before giving up (each lost race ends the next round).
 const ATTEMPTS: usize = 4;
 
-struct Input {
+pub(crate) struct Input {
     code: String,
     direction: ScanDirection,
     gate: Option<String>,
     nonce: String,
     at: DateTime<Utc>,
+    device: Option<Uuid>,
+    /// What an offline scanner showed, for scans synced later.
+    offline_outcome: Option<ScanOutcome>,
 }
 
-fn validate(input: CreateScan, now: DateTime<Utc>) -> AppResult<Input> {
-    let mut errors = Errors::default();
+/// Checks one scan, reporting bad fields under `prefix` (`""`, or `scans[3].` in a sync).
+pub(crate) fn validate(
+    input: CreateScan,
+    now: DateTime<Utc>,
+    prefix: &str,
+    errors: &mut Errors,
+) -> Option<Input> {
+    let before = errors.0.len();
+    let field = |name: &str| format!("{prefix}{name}");
     let code: String = input.code.split_whitespace().collect();
     if code.is_empty() {
-        errors.push("code", "required", "scan or type a ticket code");
+        errors.push(&field("code"), "required", "scan or type a ticket code");
     } else if code.len() > CODE_MAX {
         errors.push(
-            "code",
+            &field("code"),
             "too_long",
             &format!("at most {CODE_MAX} characters"),
         );
@@ -59,7 +72,7 @@ fn validate(input: CreateScan, now: DateTime<Utc>) -> AppResult<Input> {
         .filter(|g| !g.is_empty());
     if gate.as_ref().is_some_and(|g| g.chars().count() > GATE_MAX) {
         errors.push(
-            "gate",
+            &field("gate"),
             "too_long",
             &format!("at most {GATE_MAX} characters"),
         );
@@ -67,21 +80,22 @@ fn validate(input: CreateScan, now: DateTime<Utc>) -> AppResult<Input> {
     if !NONCE_LEN.contains(&input.nonce.len()) || !input.nonce.bytes().all(|b| b.is_ascii_graphic())
     {
         errors.push(
-            "nonce",
+            &field("nonce"),
             "invalid",
             "8 to 64 printable ASCII characters, new for every scan",
         );
     }
     if input.scanned_at.is_some_and(|at| at > now + CLOCK_SKEW) {
-        errors.push("scanned_at", "in_future", "cannot be in the future");
+        errors.push(&field("scanned_at"), "in_future", "cannot be in the future");
     }
-    errors.into_result()?;
-    Ok(Input {
+    (errors.0.len() == before).then(|| Input {
         code,
         direction: input.direction,
         gate,
         nonce: input.nonce,
         at: input.scanned_at.unwrap_or(now),
+        device: input.device_id,
+        offline_outcome: None,
     })
 }
 
@@ -97,7 +111,7 @@ fn rules(list: &CheckinListRow) -> ListRules {
 
 /// What the code names: a QR payload is verified with the public key first; a typed code is
 /// looked up among the organization's tickets only.
-async fn resolve(
+pub(crate) async fn resolve(
     state: &AppState,
     scope: OrgScope,
     code: &str,
@@ -134,7 +148,7 @@ async fn resolve(
     Ok((Lookup::Ticket(facts), Some(ticket)))
 }
 
-async fn scanned_ticket(
+pub(crate) async fn scanned_ticket(
     state: &AppState,
     scope: OrgScope,
     t: &TicketRow,
@@ -182,10 +196,35 @@ pub async fn scan(
     list_id: Uuid,
     input: CreateScan,
 ) -> AppResult<(ScanResult, bool)> {
-    let now = state.now();
-    let input = validate(input, now)?;
+    let mut errors = Errors::default();
+    let input = validate(input, state.now(), "", &mut errors);
+    errors.into_result()?;
+    let input = input.ok_or_else(|| AppError::internal(anyhow::anyhow!("unreported scan error")))?;
+    devices::check(state, scope, input.device, "device_id").await?;
     let list = db::checkin::get_list(&state.db, scope, list_id).await?;
-    let rules = rules(&list);
+    let applied = apply(state, scope, user_id, &list, input).await?;
+    Ok((applied.result, applied.replayed))
+}
+
+pub(crate) struct Applied {
+    pub result: ScanResult,
+    /// A retry of a scan already recorded: `result` is the first answer.
+    pub replayed: bool,
+    /// Admitted offline although admitted already (see [`sync`](super::sync)).
+    pub conflict: bool,
+}
+
+/// Decides and records one validated scan on `list`.
+pub(crate) async fn apply(
+    state: &AppState,
+    scope: OrgScope,
+    user_id: Uuid,
+    list: &CheckinListRow,
+    input: Input,
+) -> AppResult<Applied> {
+    let now = state.now();
+    let list_id = list.id;
+    let rules = rules(list);
     let (lookup, ticket) = resolve(state, scope, &input.code).await?;
     let dto = match &ticket {
         Some(t) => Some(scanned_ticket(state, scope, t).await?),
@@ -236,6 +275,25 @@ pub async fn scan(
             "check-in of list {list_id} lost {ATTEMPTS} races in a row"
         )));
     };
+    // An offline door let the ticket in while it was (or would have been) already inside: the
+    // first admission stands. When the offline one happened first, the presence row is moved
+    // back to it; either way this scan is recorded as the conflict and reported.
+    let conflict = input.offline_outcome == Some(ScanOutcome::Ok)
+        && input.direction == ScanDirection::Entry
+        && outcome == ScanOutcome::AlreadyCheckedIn;
+    if conflict && let (Some(r), Some(t)) = (&row, &ticket) {
+        let first = Entry {
+            list_id: list.id,
+            ticket_id: t.id,
+            ticket_type_id: t.ticket_type_id,
+            at: input.at,
+            gate: input.gate.clone(),
+            by: user_id,
+        };
+        if input.at < r.first_entry_at {
+            db::checkin::backdate_first_entry(&tx, scope, &first, now).await?;
+        }
+    }
     let previous = match (&row, outcome, input.direction) {
         (Some(r), ScanOutcome::AlreadyCheckedIn, _)
         | (Some(r), ScanOutcome::Ok, ScanDirection::Exit) => Some(previous_of(&tx, r).await?),
@@ -249,6 +307,9 @@ pub async fn scan(
         previous,
         message: Some(message(outcome, input.direction)),
     };
+    if let Some(device) = input.device {
+        db::checkin_devices::touch(&tx, scope, device, now).await?;
+    }
     let recorded = db::checkin::record_scan(
         &tx,
         scope,
@@ -264,6 +325,9 @@ pub async fn scan(
             nonce: input.nonce.clone(),
             scanned_at: input.at,
             result: serde_json::to_value(&result).map_err(AppError::internal)?,
+            device: input.device,
+            offline_outcome: input.offline_outcome.map(|o| o.as_str().to_owned()),
+            conflict,
         },
         now,
     )
@@ -274,10 +338,77 @@ pub async fn scan(
         let first = db::checkin::find_scan(&state.db, scope, list.id, user_id, &input.nonce)
             .await?
             .ok_or_else(|| AppError::internal(anyhow::anyhow!("scan nonce vanished")))?;
-        return Ok((result_of(&first)?, true));
+        return Ok(Applied {
+            result: result_of(&first)?,
+            replayed: true,
+            conflict: first.conflict,
+        });
     }
     tx.commit().await?;
-    Ok((result, false))
+    if outcome == ScanOutcome::Ok {
+        state.live.publish(list.event_id);
+    }
+    Ok(Applied {
+        result,
+        replayed: false,
+        conflict,
+    })
+}
+
+/// Scans made offline, applied in the order they happened at the door.
+pub async fn sync(
+    state: &AppState,
+    scope: OrgScope,
+    user_id: Uuid,
+    list_id: Uuid,
+    body: SyncScans,
+) -> AppResult<SyncReport> {
+    let now = state.now();
+    let mut errors = Errors::default();
+    if body.scans.is_empty() {
+        errors.push("scans", "required", "send at least one scan");
+    } else if body.scans.len() > SYNC_MAX {
+        errors.push(
+            "scans",
+            "too_many",
+            &format!("at most {SYNC_MAX} scans per request"),
+        );
+    }
+    let mut inputs = Vec::with_capacity(body.scans.len());
+    for (i, s) in body.scans.into_iter().enumerate() {
+        let offline_outcome = s.offline_outcome;
+        let create = CreateScan {
+            code: s.code,
+            direction: s.direction,
+            gate: s.gate,
+            nonce: s.nonce,
+            scanned_at: Some(s.scanned_at),
+            device_id: Some(body.device_id),
+        };
+        if let Some(mut input) = validate(create, now, &format!("scans[{i}]."), &mut errors) {
+            input.offline_outcome = Some(offline_outcome);
+            inputs.push((i, input));
+        }
+    }
+    errors.into_result()?;
+    devices::check(state, scope, Some(body.device_id), "device_id").await?;
+    let list = db::checkin::get_list(&state.db, scope, list_id).await?;
+    // First come, first served: the earliest scan of a ticket is the one that admits it.
+    inputs.sort_by_key(|(i, input)| (input.at, *i));
+    let mut results: Vec<Option<SyncedScan>> = Vec::new();
+    results.resize_with(inputs.len(), || None);
+    for (i, input) in inputs {
+        let nonce = input.nonce.clone();
+        let applied = apply(state, scope, user_id, &list, input).await?;
+        results[i] = Some(SyncedScan {
+            nonce,
+            result: applied.result,
+            conflict: applied.conflict,
+        });
+    }
+    let results: Vec<SyncedScan> = results.into_iter().flatten().collect();
+    let conflicts = u32::try_from(results.iter().filter(|r| r.conflict).count()).unwrap_or(u32::MAX);
+    Ok(SyncReport { results, conflicts })
 }
 
 fn result_of(row: &ScanRow) -> AppResult<ScanResult> {
@@ -289,11 +420,19 @@ pub async fn list(
     state: &AppState,
     scope: OrgScope,
     list_id: Uuid,
-    q: PageQuery,
+    q: ListScansQuery,
 ) -> AppResult<Page<Scan>> {
     db::checkin::get_list(&state.db, scope, list_id).await?;
-    let (rows, next_cursor) =
-        db::checkin::scans_page(&state.db, scope, list_id, q.limit(), q.cursor.as_deref()).await?;
+    let limit = q.limit.unwrap_or(20).clamp(1, 100);
+    let (rows, next_cursor) = db::checkin::scans_page(
+        &state.db,
+        scope,
+        list_id,
+        q.conflicts,
+        limit,
+        q.cursor.as_deref(),
+    )
+    .await?;
     let mut names: HashMap<Uuid, Option<String>> = HashMap::new();
     for r in &rows {
         if let std::collections::hash_map::Entry::Vacant(slot) = names.entry(r.scanned_by) {
@@ -312,6 +451,9 @@ pub async fn list(
                 gate: r.gate.clone(),
                 scanned_by: r.scanned_by,
                 by_name: names.get(&r.scanned_by).cloned().flatten(),
+                device_id: r.device.as_deref().and_then(|d| d.parse().ok()),
+                offline_outcome: r.offline_outcome.as_deref().and_then(ScanOutcome::parse),
+                conflict: r.conflict,
                 scanned_at: r.scanned_at,
                 recorded_at: r.created_at,
             })
