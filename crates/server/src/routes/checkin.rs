@@ -181,9 +181,8 @@ pub async fn register_checkin_device(
     body: web::Json<RegisterDevice>,
 ) -> AppResult<HttpResponse> {
     let scope = tenant.require(Permission::CheckIn)?;
-    Ok(HttpResponse::Created().json(
-        checkin::devices::register(&state, scope, tenant.user_id, body.into_inner()).await?,
-    ))
+    Ok(HttpResponse::Created()
+        .json(checkin::devices::register(&state, scope, tenant.user_id, body.into_inner()).await?))
 }
 
 /// The organization's scanning devices, newest first, revoked ones included.

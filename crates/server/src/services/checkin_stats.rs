@@ -190,7 +190,10 @@ mod tests {
     fn arrivals_reach_back_288_buckets_including_the_current_one() {
         let now: DateTime<Utc> = "2026-11-25T10:07:31Z".parse().unwrap();
         let since = arrivals_since(now);
-        assert_eq!(since, "2026-11-24T10:10:00Z".parse::<DateTime<Utc>>().unwrap());
+        assert_eq!(
+            since,
+            "2026-11-24T10:10:00Z".parse::<DateTime<Utc>>().unwrap()
+        );
         assert_eq!((now - since).num_seconds() / BUCKET_SECONDS, 287);
     }
 }

@@ -137,8 +137,7 @@ pub async fn create(
         },
         &types,
     )?;
-    let row =
-        db::swag::insert_item(&state.db, scope, event_id, stock, fields, state.now()).await?;
+    let row = db::swag::insert_item(&state.db, scope, event_id, stock, fields, state.now()).await?;
     Ok(to_dto(&row))
 }
 
@@ -255,8 +254,8 @@ pub async fn adjust(
             ),
         ));
     }
-    let row = db::swag::insert_adjustment(&tx, scope, item_id, input.delta, reason, user_id, now)
-        .await?;
+    let row =
+        db::swag::insert_adjustment(&tx, scope, item_id, input.delta, reason, user_id, now).await?;
     tx.commit().await?;
     let by_name = db::users::find(&state.db, user_id).await?.map(|u| u.name);
     Ok(adjustment_dto(&row, by_name))

@@ -15,11 +15,11 @@ use crate::db_test;
 use crate::events::{event_body, ticket};
 use crate::support::{Res, TestApp, assert_problem};
 
-fn rfc3339(at: chrono::DateTime<Utc>) -> String {
+pub fn rfc3339(at: chrono::DateTime<Utc>) -> String {
     at.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
-async fn create_list(app: &TestApp, s: &Shop, body: Value) -> Value {
+pub async fn create_list(app: &TestApp, s: &Shop, body: Value) -> Value {
     let res = app
         .post(
             &format!("/api/v1/orgs/{}/events/{}/checkin-lists", s.org, s.event),
@@ -32,7 +32,7 @@ async fn create_list(app: &TestApp, s: &Shop, body: Value) -> Value {
 }
 
 /// Buys `quantity` free tickets of `type_id`; returns (order id, tickets).
-async fn tickets(
+pub async fn tickets(
     app: &TestApp,
     slug: &str,
     email: &str,
@@ -49,7 +49,7 @@ async fn tickets(
 }
 
 /// The signed QR payload of a ticket, as printed on it.
-fn qr(app: &TestApp, event: &str, t: &Value) -> String {
+pub fn qr(app: &TestApp, event: &str, t: &Value) -> String {
     qr_with(app.state.settings.ticket_signing_seed(), event, t)
 }
 
@@ -65,7 +65,7 @@ fn qr_with(seed: &[u8; 32], event: &str, t: &Value) -> String {
     .unwrap()
 }
 
-async fn scan_with(app: &TestApp, token: &str, org: &str, list: &str, body: Value) -> Res {
+pub async fn scan_with(app: &TestApp, token: &str, org: &str, list: &str, body: Value) -> Res {
     app.post(
         &format!("/api/v1/orgs/{org}/checkin-lists/{list}/scans"),
         Some(token),

@@ -128,11 +128,17 @@ db_test!(
             // A re-entry is an arrival at its gate, not a second ticket inside.
             (&standard[0], "entry", Some("South"), at(21), "ok"),
         ] {
-            assert_eq!(scan(&app, &s, &list, code, direction, gate, when).await, outcome);
+            assert_eq!(
+                scan(&app, &s, &list, code, direction, gate, when).await,
+                outcome
+            );
         }
         // Without a gate, and more than a day ago: counted, but outside the arrivals chart.
         let old = now - chrono::Duration::hours(25);
-        assert_eq!(scan(&app, &s, &list, &standard[2], "entry", None, old).await, "ok");
+        assert_eq!(
+            scan(&app, &s, &list, &standard[2], "entry", None, old).await,
+            "ok"
+        );
 
         let scope = db::OrgScope::for_platform_operation(s.org.parse().unwrap());
         let event_id: Uuid = s.event.parse().unwrap();
@@ -141,13 +147,19 @@ db_test!(
             allowance_per_attendee: 1,
             ticket_type_ids: vec![],
         };
-        let shirt = db::swag::insert_item(&app.state.db, scope, event_id, 100, fields("T-shirt"), now)
-            .await
-            .unwrap();
-        let bag = db::swag::insert_item(&app.state.db, scope, event_id, 20, fields("Tote bag"), now)
-            .await
-            .unwrap();
-        assert!(db::swag::take_stock(&app.state.db, scope, shirt.id, 3, now).await.unwrap());
+        let shirt =
+            db::swag::insert_item(&app.state.db, scope, event_id, 100, fields("T-shirt"), now)
+                .await
+                .unwrap();
+        let bag =
+            db::swag::insert_item(&app.state.db, scope, event_id, 20, fields("Tote bag"), now)
+                .await
+                .unwrap();
+        assert!(
+            db::swag::take_stock(&app.state.db, scope, shirt.id, 3, now)
+                .await
+                .unwrap()
+        );
 
         let stats = app.get(&stats_path(&s), &s.token).await;
         assert_eq!(stats.status, StatusCode::OK, "{:?}", stats.body);
@@ -230,7 +242,12 @@ impl EventStream {
             }
         })
         .await
-        .unwrap_or_else(|_| panic!("nothing within {WAIT:?}; got {:?}", String::from_utf8_lossy(&self.buf)))
+        .unwrap_or_else(|_| {
+            panic!(
+                "nothing within {WAIT:?}; got {:?}",
+                String::from_utf8_lossy(&self.buf)
+            )
+        })
     }
 
     /// The next `stats` event's data. Each event is one chunk of the chunked body, so its
@@ -262,14 +279,13 @@ db_test!(
         let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
         let addr = listener.local_addr().unwrap();
         let state = app.state.clone();
-        let server = actix_web::HttpServer::new(move || {
-            reckot_server::http::app::build(state.clone())
-        })
-        .workers(1)
-        .disable_signals()
-        .listen(listener)
-        .unwrap()
-        .run();
+        let server =
+            actix_web::HttpServer::new(move || reckot_server::http::app::build(state.clone()))
+                .workers(1)
+                .disable_signals()
+                .listen(listener)
+                .unwrap()
+                .run();
         let server_handle = server.handle();
         actix_web::rt::spawn(server);
 
@@ -290,7 +306,10 @@ db_test!(
         assert_eq!(app.state.live.watchers(event_id), 1);
 
         let now = app.state.now();
-        assert_eq!(scan(&app, &s, &list, &codes[0], "entry", Some("North"), now).await, "ok");
+        assert_eq!(
+            scan(&app, &s, &list, &codes[0], "entry", Some("North"), now).await,
+            "ok"
+        );
         let second = stream.next_stats().await;
         assert_eq!(second["checked_in"], 1);
         assert_eq!(second["by_gate"], json!([{"gate": "North", "entries": 1}]));
@@ -298,7 +317,10 @@ db_test!(
 
         // A burst: however fast the scans come, snapshots stay a second apart.
         for code in &codes[1..] {
-            assert_eq!(scan(&app, &s, &list, code, "entry", Some("North"), now).await, "ok");
+            assert_eq!(
+                scan(&app, &s, &list, code, "entry", Some("North"), now).await,
+                "ok"
+            );
         }
         loop {
             let next = stream.next_stats().await;
@@ -334,7 +356,10 @@ db_test!(
             .member(&s.token, &s.org, "viewer@example.com", "viewer")
             .await;
         let stream = format!("{}/stream", stats_path(&s));
-        assert_eq!(app.get(&stats_path(&s), &staff).await.status, StatusCode::OK);
+        assert_eq!(
+            app.get(&stats_path(&s), &staff).await.status,
+            StatusCode::OK
+        );
         for path in [stats_path(&s), stream.clone()] {
             assert_problem(&app.get(&path, &viewer).await, 403, "forbidden");
             assert_problem(
@@ -373,7 +398,9 @@ fn test_prefix() -> String {
 }
 
 async fn signalled_within(sub: &mut Subscription, wait: Duration) -> bool {
-    tokio::time::timeout(wait, sub.changed()).await.unwrap_or(false)
+    tokio::time::timeout(wait, sub.changed())
+        .await
+        .unwrap_or(false)
 }
 
 /// Publishes on `from` until `sub` hears it (the other instance's listener may still be
@@ -388,7 +415,10 @@ async fn publish_until_heard(from: &Live, event_id: Uuid, sub: &mut Subscription
         }
     })
     .await;
-    assert!(heard.is_ok(), "nothing published on one instance reached the other");
+    assert!(
+        heard.is_ok(),
+        "nothing published on one instance reached the other"
+    );
 }
 
 #[actix_web::test]
@@ -418,13 +448,22 @@ async fn a_change_published_on_one_instance_reaches_watchers_on_another_through_
 
     a.publish(event);
     let quick = Duration::from_millis(300);
-    assert!(signalled_within(&mut on_a, quick).await, "the publisher's own watchers, at once");
-    assert!(signalled_within(&mut on_b, WAIT).await, "the other instance's watchers");
+    assert!(
+        signalled_within(&mut on_a, quick).await,
+        "the publisher's own watchers, at once"
+    );
+    assert!(
+        signalled_within(&mut on_b, WAIT).await,
+        "the other instance's watchers"
+    );
     assert!(
         !signalled_within(&mut on_a, quick).await,
         "not a second time when the publish comes back from Redis"
     );
-    assert!(!signalled_within(&mut other_on_b, quick).await, "only that event's watchers");
+    assert!(
+        !signalled_within(&mut other_on_b, quick).await,
+        "only that event's watchers"
+    );
     assert!(
         !signalled_within(&mut on_elsewhere, quick).await,
         "another key prefix is another deployment"

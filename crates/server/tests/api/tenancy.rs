@@ -202,6 +202,29 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
         None,
     ),
     (
+        "post",
+        "/api/v1/orgs/{org_id}/checkin-lists/{list_id}/scans/sync",
+        Some(
+            r#"{"device_id":"{device_id}","scans":[{"code":"{ticket_code}","nonce":"spy-nonce-0002","scanned_at":"2026-01-01T00:00:00Z","offline_outcome":"ok"}]}"#,
+        ),
+    ),
+    (
+        "get",
+        "/api/v1/orgs/{org_id}/checkin-lists/{list_id}/tickets",
+        None,
+    ),
+    (
+        "post",
+        "/api/v1/orgs/{org_id}/checkin-devices",
+        Some(r#"{"name":"Spy phone"}"#),
+    ),
+    ("get", "/api/v1/orgs/{org_id}/checkin-devices", None),
+    (
+        "post",
+        "/api/v1/orgs/{org_id}/checkin-devices/{device_id}/revoke",
+        None,
+    ),
+    (
         "get",
         "/api/v1/orgs/{org_id}/events/{event_id}/checkin-stats",
         None,
@@ -209,6 +232,51 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
     (
         "get",
         "/api/v1/orgs/{org_id}/events/{event_id}/checkin-stats/stream",
+        None,
+    ),
+    (
+        "get",
+        "/api/v1/orgs/{org_id}/events/{event_id}/swag-items",
+        None,
+    ),
+    (
+        "post",
+        "/api/v1/orgs/{org_id}/events/{event_id}/swag-items",
+        Some(r#"{"name":"Spy shirt","stock":1}"#),
+    ),
+    (
+        "patch",
+        "/api/v1/orgs/{org_id}/events/{event_id}/swag-items/{item_id}",
+        Some(r#"{"name":"Pwned"}"#),
+    ),
+    (
+        "delete",
+        "/api/v1/orgs/{org_id}/events/{event_id}/swag-items/{item_id}",
+        None,
+    ),
+    (
+        "post",
+        "/api/v1/orgs/{org_id}/swag-items/{item_id}/handouts",
+        Some(r#"{"code":"{ticket_code}","nonce":"spy-nonce-0003"}"#),
+    ),
+    (
+        "get",
+        "/api/v1/orgs/{org_id}/swag-items/{item_id}/handouts",
+        None,
+    ),
+    (
+        "post",
+        "/api/v1/orgs/{org_id}/swag-items/{item_id}/adjustments",
+        Some(r#"{"delta":-1,"reason":"spy"}"#),
+    ),
+    (
+        "get",
+        "/api/v1/orgs/{org_id}/swag-items/{item_id}/adjustments",
+        None,
+    ),
+    (
+        "get",
+        "/api/v1/orgs/{org_id}/events/{event_id}/swag-report.csv",
         None,
     ),
 ];
@@ -283,6 +351,23 @@ db_test!(
             )
             .await;
         let list_id = checkin_list.body["id"].as_str().unwrap().to_owned();
+        let swag_items = format!("/api/v1/orgs/{victim_org}/events/{event_id}/swag-items");
+        let item = app
+            .post(
+                &swag_items,
+                Some(&victim),
+                json!({"name": "Victim shirt", "stock": 5}),
+            )
+            .await;
+        let item_id = item.body["id"].as_str().unwrap().to_owned();
+        let device = app
+            .post(
+                &format!("/api/v1/orgs/{victim_org}/checkin-devices"),
+                Some(&victim),
+                json!({"name": "Victim phone"}),
+            )
+            .await;
+        let device_id = device.body["id"].as_str().unwrap().to_owned();
         let published = app
             .post(
                 &format!("/api/v1/orgs/{victim_org}/events/{event_id}/publish"),
@@ -348,8 +433,14 @@ db_test!(
                 .replace("{group_id}", &group_id)
                 .replace("{coupon_id}", &coupon_id)
                 .replace("{order_id}", &order_id);
-            let path = path.replace("{list_id}", &list_id);
-            let filled = body.map(|b| b.replace("{ticket_code}", &ticket_code));
+            let path = path
+                .replace("{item_id}", &item_id)
+                .replace("{list_id}", &list_id)
+                .replace("{device_id}", &device_id);
+            let filled = body.map(|b| {
+                b.replace("{ticket_code}", &ticket_code)
+                    .replace("{device_id}", &device_id)
+            });
             let body = &filled.as_deref();
             let mut req = match *method {
                 "get" => TestRequest::get(),
@@ -415,6 +506,33 @@ db_test!(
             .body["items"],
             json!([]),
             "a refused scan was recorded"
+        );
+        let devices = app
+            .get(
+                &format!("/api/v1/orgs/{victim_org}/checkin-devices"),
+                &victim,
+            )
+            .await;
+        assert_eq!(devices.body.as_array().unwrap().len(), 1);
+        assert!(
+            devices.body[0]["revoked_at"].is_null(),
+            "a refused call revoked the victim's device"
+        );
+
+        assert_eq!(
+            app.get(&swag_items, &victim).await.body,
+            json!([item.body]),
+            "a refused call changed the victim's swag"
+        );
+        assert_eq!(
+            app.get(
+                &format!("/api/v1/orgs/{victim_org}/swag-items/{item_id}/adjustments"),
+                &victim
+            )
+            .await
+            .body,
+            json!([]),
+            "a refused adjustment was recorded"
         );
 
         // A malformed org id is indistinguishable from a foreign one.

@@ -11,11 +11,8 @@ use crate::time::utc_to_input;
 
 /// `value` out of `max` as a whole percentage (0 when `max` is 0).
 pub fn percent(value: u32, max: u32) -> u32 {
-    if max == 0 {
-        0
-    } else {
-        ((u64::from(value) * 100 + u64::from(max) / 2) / u64::from(max)).min(100) as u32
-    }
+    let (v, m) = (u64::from(value), u64::from(max));
+    (v * 100 + m / 2).checked_div(m).unwrap_or(0).min(100) as u32
 }
 
 /// A thin horizontal bar filled to `value / max`.
@@ -30,7 +27,7 @@ pub fn Meter(
     // Per mille of a 1000-wide box, so small shares still show.
     let width = move || {
         let (v, m) = (u64::from(value.get()), u64::from(max.get()));
-        if m == 0 { 0 } else { (v * 1000 / m).min(1000) }
+        (v * 1000).checked_div(m).unwrap_or(0).min(1000)
     };
     let class = if large {
         "mt-2 block h-4 w-full overflow-hidden rounded-full"

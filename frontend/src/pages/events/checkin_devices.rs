@@ -94,8 +94,27 @@ pub fn Devices(
             .into_any(),
         };
         let revoke_label = ci::REVOKE_NAMED.fill(l, &[("name", &d.name)]);
-        let is_active = revoked.is_none();
-        let for_revoke = d.clone();
+        // Fixed while the row is shown: the role does not change on this page, and revoking
+        // rebuilds the row.
+        let action = can_manage.then(|| {
+            let button = revoked.is_none().then(|| {
+                let d = d.clone();
+                view! {
+                    <button
+                        type="button"
+                        class=SMALL_DANGER
+                        aria-label=revoke_label
+                        on:click=move |_| {
+                            to_revoke.set(Some(d.clone()));
+                            dialog_open.set(true);
+                        }
+                    >
+                        {ci::REVOKE.get(l)}
+                    </button>
+                }
+            });
+            view! { <td class=cell>{button}</td> }
+        });
         view! {
             <tr class=row_class>
                 <th scope="row" class=format!("{cell} text-left font-semibold")>{d.name.clone()}</th>
@@ -103,29 +122,7 @@ pub fn Devices(
                 <td class=cell>{when(&d.created_at)}</td>
                 <td class=cell>{last_seen}</td>
                 <td class=cell>{status}</td>
-                <Show when=move || can_manage>
-                    <td class=cell>
-                        <Show when=move || is_active>
-                            <button
-                                type="button"
-                                class=SMALL_DANGER
-                                aria-label={
-                                    let label = revoke_label.clone();
-                                    move || label.clone()
-                                }
-                                on:click={
-                                    let d = for_revoke.clone();
-                                    move |_| {
-                                        to_revoke.set(Some(d.clone()));
-                                        dialog_open.set(true);
-                                    }
-                                }
-                            >
-                                {ci::REVOKE.get(l)}
-                            </button>
-                        </Show>
-                    </td>
-                </Show>
+                {action}
             </tr>
         }
     };

@@ -199,7 +199,8 @@ pub async fn scan(
     let mut errors = Errors::default();
     let input = validate(input, state.now(), "", &mut errors);
     errors.into_result()?;
-    let input = input.ok_or_else(|| AppError::internal(anyhow::anyhow!("unreported scan error")))?;
+    let input =
+        input.ok_or_else(|| AppError::internal(anyhow::anyhow!("unreported scan error")))?;
     devices::check(state, scope, input.device, "device_id").await?;
     let list = db::checkin::get_list(&state.db, scope, list_id).await?;
     let applied = apply(state, scope, user_id, &list, input).await?;
@@ -407,7 +408,8 @@ pub async fn sync(
         });
     }
     let results: Vec<SyncedScan> = results.into_iter().flatten().collect();
-    let conflicts = u32::try_from(results.iter().filter(|r| r.conflict).count()).unwrap_or(u32::MAX);
+    let conflicts =
+        u32::try_from(results.iter().filter(|r| r.conflict).count()).unwrap_or(u32::MAX);
     Ok(SyncReport { results, conflicts })
 }
 

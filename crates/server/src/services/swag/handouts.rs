@@ -9,8 +9,8 @@
 use common::Page;
 use common::page::PageQuery;
 use common::swag::{HandOutSwag, SwagHandout, SwagHandoutResult, SwagOutcome};
-use db::swag::{HandoutRow, NewHandout, SwagItemRow};
 use db::OrgScope;
+use db::swag::{HandoutRow, NewHandout, SwagItemRow};
 use domain::checkin::{Lookup, TicketState};
 use uuid::Uuid;
 
@@ -137,9 +137,7 @@ pub async fn hand_out(
 
     let tx = db::begin_write(&state.db).await?;
     let outcome = match (refused, &ticket) {
-        (None, Some(t)) => {
-            take(&tx, scope, item.id, t.id, input.quantity, now).await?
-        }
+        (None, Some(t)) => take(&tx, scope, item.id, t.id, input.quantity, now).await?,
         (Some(o), _) => o,
         (None, None) => SwagOutcome::UnknownCode,
     };
@@ -202,8 +200,7 @@ pub async fn list(
 ) -> AppResult<Page<SwagHandout>> {
     db::swag::get_item(&state.db, scope, item_id).await?;
     let (rows, next_cursor) =
-        db::swag::handouts_page(&state.db, scope, item_id, q.limit(), q.cursor.as_deref())
-            .await?;
+        db::swag::handouts_page(&state.db, scope, item_id, q.limit(), q.cursor.as_deref()).await?;
     let names = names_of(state, rows.iter().map(|r| r.handed_by)).await?;
     let items = rows
         .iter()
@@ -255,7 +252,11 @@ pub async fn export_csv(
             .map(|i| i.name.as_str())
             .unwrap_or_default();
         let ticket = result_of(r)?.ticket;
-        let by = names.get(&r.handed_by).cloned().flatten().unwrap_or_default();
+        let by = names
+            .get(&r.handed_by)
+            .cloned()
+            .flatten()
+            .unwrap_or_default();
         out.write_record([
             safe(item),
             ticket.as_ref().map(|t| t.code.clone()).unwrap_or_default(),
