@@ -59,3 +59,7 @@ bench-public:
 # A ticket drop through the API on SQLite and PostgreSQL: 64 buyers, 2000 attempts, 500 free tickets (BENCH_CONCURRENCY, BENCH_ATTEMPTS)
 bench-checkout:
     bash scripts/bench-checkout.sh
+
+# The doors of a sold-out event on SQLite and PostgreSQL: 32 scanners redeem 500 tickets, then re-scan 100 (BENCH_CONCURRENCY, BENCH_TICKETS, BENCH_RESCANS)
+bench-checkin:
+    bash scripts/bench-checkin.sh

@@ -35,6 +35,7 @@
 #   BENCH_STRICT=1          exit 1 when a target is missed or a database is skipped
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+. "$(dirname "${BASH_SOURCE[0]}")/bench-lib.sh"
 cd "$ROOT"
 
 ATTEMPTS=${BENCH_ATTEMPTS:-2000}
@@ -42,11 +43,6 @@ CONCURRENCY=${BENCH_CONCURRENCY:-64}
 TICKETS=${BENCH_TICKETS:-500}
 TIMEOUT=${BENCH_TIMEOUT:-10}
 MAIL_WAIT=${BENCH_MAIL_WAIT:-20}
-DBS=${BENCH_DBS:-sqlite postgres}
-PG_URL=${BENCH_PG_URL:-postgres://postgres@127.0.0.1:5432}
-PG_URL=${PG_URL%/}
-RECKOT_RELEASE="$TARGET_DIR/release/reckot"
-LOADGEN_BIN="$TARGET_DIR/release/examples/bench_checkout"
 ORGANIZER_EMAIL=organizer@bench.test
 ORGANIZER_PASSWORD=bench-organizer-password-1
 
@@ -55,29 +51,7 @@ for v in ATTEMPTS CONCURRENCY TICKETS TIMEOUT; do
 done
 [[ $MAIL_WAIT =~ ^[0-9]+$ ]] || die "BENCH_MAIL_WAIT must be a whole number of seconds"
 
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/reckot-bench-checkout.XXXXXX")
-RESULTS="$WORK/results.jsonl"
-: >"$RESULTS"
-PIDS=()
-PG_DB=""
-
-cleanup() {
-    local pid
-    for pid in "${PIDS[@]}"; do
-        kill "$pid" 2>/dev/null || true
-    done
-    for pid in "${PIDS[@]}"; do
-        wait "$pid" 2>/dev/null || true
-    done
-    if [[ -n $PG_DB ]]; then
-        psql "$PG_URL/postgres" -q -v ON_ERROR_STOP=1 \
-            -c "drop database if exists \"$PG_DB\" with (force)" >/dev/null 2>&1 ||
-            warn "could not drop the benchmark database $PG_DB"
-    fi
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+bench_init checkout
 
 # ---------------------------------------------------------------------------------------------
 # Tools and binaries
@@ -94,69 +68,11 @@ else
     warn "sqlite3 is not installed: on SQLite, sold/held come from the API (GET .../ticket-types) and the tickets are not counted (apt-get install sqlite3)"
 fi
 
-if [[ ${BENCH_NO_BUILD:-} == 1 ]]; then
-    step "release build skipped (BENCH_NO_BUILD=1)"
-else
-    step "release build (cargo build --release -p reckot-server --bin reckot --example bench_checkout)"
-    info "the first release build takes ~10-15 minutes on 2 cores; later ones only what changed"
-    cargo build --release -p reckot-server --bin reckot --example bench_checkout
-fi
-[[ -x $RECKOT_RELEASE ]] || die "$RECKOT_RELEASE is missing (build with cargo build --release -p reckot-server)"
-[[ -x $LOADGEN_BIN ]] || die "$LOADGEN_BIN is missing (cargo build --release -p reckot-server --example bench_checkout)"
-
-load=$(cut -d' ' -f1-3 /proc/loadavg)
-info "$(nproc) cores, load average $load"
-if python3 -c "import sys; sys.exit(0 if float('${load%% *}') > 0.5 * $(nproc) else 1)"; then
-    warn "the machine is busy (load $load): the figures will be noisy"
-fi
+bench_build bench_checkout
+bench_machine_load
 
 # ---------------------------------------------------------------------------------------------
-# Helpers
-
-free_port() {
-    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
-# VmRSS / VmHWM of a process, in MB.
-mem_mb() {
-    awk -v k="$2:" '$1 == k { printf "%.1f\n", $2 / 1024 }' "/proc/$1/status" 2>/dev/null || echo 0
-}
-
-# wait_ready URL PID LOG: until URL answers 200, the process dies, or 60 s pass.
-wait_ready() {
-    local url=$1 pid=$2 log=$3 i
-    for ((i = 0; i < 600; i++)); do
-        if ! kill -0 "$pid" 2>/dev/null; then
-            tail -n 30 "$log" >&2 || true
-            die "the server exited during start-up (log above)"
-        fi
-        if [[ $(curl -s -o /dev/null -w '%{http_code}' "$url" || true) == 200 ]]; then
-            return 0
-        fi
-        sleep 0.1
-    done
-    tail -n 30 "$log" >&2 || true
-    die "$url did not answer 200 within 60 s (log above)"
-}
-
-# sample_rss PID OUT: every 50 ms, the highest VmRSS seen so far (kB) into OUT, until killed.
-sample_rss() {
-    local pid=$1 out=$2 max=0 kb
-    while kill -0 "$pid" 2>/dev/null; do
-        kb=$(awk '$1 == "VmRSS:" { print $2 }' "/proc/$pid/status" 2>/dev/null || true)
-        if [[ -n $kb && $kb -gt $max ]]; then
-            max=$kb
-            echo "$max" >"$out"
-        fi
-        sleep 0.05
-    done
-}
-
-stop() {
-    local pid=$1
-    kill "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-}
+# Helpers (the shared ones are in bench-lib.sh)
 
 # count_db DB URL TICKET_TYPE_ID: prints "sold held tickets confirmed_orders" counted in the database.
 count_db() {
@@ -164,47 +80,23 @@ count_db() {
     # Whole tables: the database is fresh and holds only this drop.
     sql="select coalesce(sum(sold),0), coalesce(sum(held),0), (select count(*) from tickets),
          (select count(*) from orders where status = 'confirmed') from ticket_types"
-    case "$db" in
-        sqlite) sqlite3 -separator ' ' "$(sqlite_path "$url")" "$sql" ;;
-        postgres) psql "$url" -qAt -F ' ' -v ON_ERROR_STOP=1 -c "$sql" ;;
-    esac
+    db_query "$db" "$url" "$sql"
 }
 
 # bench DB DATABASE_URL
 bench() {
-    local db=$1 url=$2 port log pid base loadgen_out sampler rss_file counts
-    port=$(free_port)
-    log="$WORK/reckot-$db.log"
-    base="http://127.0.0.1:$port"
-    mkdir -p "$WORK/$db/spa" "$WORK/$db/mail" "$WORK/$db/uploads"
-    # The server reads .env from its working directory (and above): run it from $WORK so that a
-    # developer's .env does not change what is measured; everything it needs is set here.
-    local -a env=(
-        env -u REDIS_URL -u MAX_HELD_TICKETS_PER_BUYER
-        APP_ENV=development
-        DATABASE_URL="$url"
-        BIND_ADDR="127.0.0.1:$port"
-        BASE_URL="$base"
-        RUST_LOG=warn
-        RUN_WORKER=true
-        CHECKOUT_RATE_LIMIT_PER_MINUTE=1000000
-        SPA_DIR="$WORK/$db/spa"
-        MAIL_DIR="$WORK/$db/mail"
-        STORAGE_DIR="$WORK/$db/uploads"
-    )
+    local db=$1 url=$2 pid base loadgen_out sampler rss_file counts
+    server_env "$db" "$url"
+    SERVER_ENV+=(CHECKOUT_RATE_LIMIT_PER_MINUTE=1000000)
+    base=$SERVER_BASE
 
     step "reckot on $db: migrate, create-user (the organizer)"
-    (cd "$WORK" && "${env[@]}" "$RECKOT_RELEASE" migrate) >"$log" 2>&1 ||
-        { tail -n 30 "$log" >&2; die "reckot migrate failed on $db"; }
-    (cd "$WORK" && "${env[@]}" "$RECKOT_RELEASE" create-user --verified --name "Bench Organizer" \
-        --email "$ORGANIZER_EMAIL" --password "$ORGANIZER_PASSWORD") >>"$log" 2>&1 ||
-        { tail -n 30 "$log" >&2; die "reckot create-user failed on $db"; }
+    reckot_cmd migrate
+    reckot_create_organizer "$ORGANIZER_EMAIL" "$ORGANIZER_PASSWORD"
 
     step "reckot on $db: serve (release, RUST_LOG=warn, worker in-process)"
-    (cd "$WORK" && exec "${env[@]}" "$RECKOT_RELEASE" serve) >>"$log" 2>&1 &
-    pid=$!
-    PIDS+=("$pid")
-    wait_ready "$base/health" "$pid" "$log"
+    server_start
+    pid=$SERVER_PID
     local idle
     idle=$(mem_mb "$pid" VmRSS)
 
@@ -217,10 +109,10 @@ bench() {
     sampler=$!
     PIDS+=("$sampler")
     loadgen_out="$WORK/loadgen-$db.json"
-    if ! "$LOADGEN_BIN" --base-url "$base" --email "$ORGANIZER_EMAIL" --password "$ORGANIZER_PASSWORD" \
+    if ! "$EXAMPLE_BIN" --base-url "$base" --email "$ORGANIZER_EMAIL" --password "$ORGANIZER_PASSWORD" \
         --db "$db" --attempts "$ATTEMPTS" --concurrency "$CONCURRENCY" --tickets "$TICKETS" \
         --timeout "$TIMEOUT" >"$loadgen_out"; then
-        tail -n 30 "$log" >&2 || true
+        tail -n 30 "$SERVER_LOG" >&2 || true
         die "the load generator failed on $db (server log above)"
     fi
     local rss_drop hwm_drop
@@ -242,13 +134,8 @@ bench() {
     rss_all=$(awk '{ printf "%.1f\n", $1 / 1024 }' "$rss_file")
     stop "$sampler"
 
-    local warnings
-    warnings=$(grep -c -E 'WARN|ERROR' "$log" || true)
-    if [[ $warnings -gt 0 ]]; then
-        warn "the server logged $warnings warnings/errors on $db; the last ones:"
-        grep -E 'WARN|ERROR' "$log" | tail -n 5 | cut -c1-400 | sed 's/^/      /' >&2
-    fi
-    stop "$pid"
+    server_warnings
+    server_stop
 
     local tt
     tt=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["ticket_type_id"])' "$loadgen_out")
@@ -288,25 +175,7 @@ PY
 # ---------------------------------------------------------------------------------------------
 # The runs
 
-for db in $DBS; do
-    case "$db" in
-        sqlite)
-            bench sqlite "sqlite://$WORK/bench.sqlite?mode=rwc"
-            ;;
-        postgres)
-            if ! PGCONNECT_TIMEOUT=3 psql "$PG_URL/postgres" -qAtc 'select 1' >/dev/null 2>&1; then
-                warn "PostgreSQL at $PG_URL does not answer: skipping it (start it with: pg_ctlcluster --skip-systemctl-redirect \$(ls /etc/postgresql) main start)"
-                printf '{"kind": "skipped", "db": "postgres", "reason": "PostgreSQL at %s does not answer"}\n' "$PG_URL" >>"$RESULTS"
-                continue
-            fi
-            PG_DB="reckot_bench_checkout_$$_$(date +%s)"
-            psql "$PG_URL/postgres" -q -v ON_ERROR_STOP=1 -c "create database \"$PG_DB\"" >/dev/null
-            info "created database $PG_DB (dropped at exit)"
-            bench postgres "$PG_URL/$PG_DB"
-            ;;
-        *) die "unknown database '$db' in BENCH_DBS (sqlite, postgres)" ;;
-    esac
-done
+bench_each_db bench reckot_bench_checkout
 
 # ---------------------------------------------------------------------------------------------
 # Summary: table, targets, then the JSON lines.

@@ -97,9 +97,9 @@ pub async fn arrivals<C: ConnectionTrait>(
 ) -> DbResult<Vec<(DateTime<Utc>, i64)>> {
     let bucket = match conn.get_database_backend() {
         // SQLite keeps timestamps as RFC 3339 text, which `strftime` reads (offset included).
-        DbBackend::Sqlite => format!(
-            "CAST(strftime('%s', \"scans\".\"scanned_at\") AS INTEGER) / {BUCKET_SECONDS}"
-        ),
+        DbBackend::Sqlite => {
+            format!("CAST(strftime('%s', \"scans\".\"scanned_at\") AS INTEGER) / {BUCKET_SECONDS}")
+        }
         _ => format!(
             "CAST(FLOOR(EXTRACT(EPOCH FROM \"scans\".\"scanned_at\") / {BUCKET_SECONDS}) AS BIGINT)"
         ),

@@ -81,7 +81,8 @@ pub async fn page<C: ConnectionTrait>(
             JoinType::InnerJoin,
             orders::Entity,
             o.clone(),
-            Expr::col((o.clone(), orders::Column::Id)).equals((t.clone(), tickets::Column::OrderId)),
+            Expr::col((o.clone(), orders::Column::Id))
+                .equals((t.clone(), tickets::Column::OrderId)),
         )
         .join_as(
             JoinType::LeftJoin,
@@ -104,12 +105,18 @@ pub async fn page<C: ConnectionTrait>(
             let pattern = format!("%{}%", text.replace(['%', '_'], ""));
             any = any
                 .add(
-                    Expr::expr(Func::lower(Expr::col((t.clone(), tickets::Column::AttendeeName))))
-                        .like(pattern.clone()),
+                    Expr::expr(Func::lower(Expr::col((
+                        t.clone(),
+                        tickets::Column::AttendeeName,
+                    ))))
+                    .like(pattern.clone()),
                 )
                 .add(
-                    Expr::expr(Func::lower(Expr::col((o.clone(), orders::Column::BuyerEmail))))
-                        .like(pattern),
+                    Expr::expr(Func::lower(Expr::col((
+                        o.clone(),
+                        orders::Column::BuyerEmail,
+                    ))))
+                    .like(pattern),
                 );
         }
         if let Some(exact) = &search.exact {

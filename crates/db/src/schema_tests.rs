@@ -18,9 +18,10 @@ use crate::testing::TestDb;
 
 type TestResult = Result<(), Box<dyn Error>>;
 
-const APP_TABLES: [&str; 23] = [
+const APP_TABLES: [&str; 28] = [
     "capacity_groups",
     "categories",
+    "checkin_devices",
     "checkin_lists",
     "checkins",
     "coupon_email_uses",
@@ -38,6 +39,10 @@ const APP_TABLES: [&str; 23] = [
     "payments",
     "refresh_tokens",
     "scans",
+    "swag_adjustments",
+    "swag_allowances",
+    "swag_handouts",
+    "swag_items",
     "ticket_types",
     "tickets",
     "tier_settings",

@@ -21,15 +21,19 @@ use tokio::sync::{Mutex as AsyncMutex, OwnedMutexGuard};
 
 type Gate = Arc<AsyncMutex<()>>;
 
-fn gate_for(db: &DatabaseConnection) -> Option<Gate> {
+/// The database file behind a SQLite connection (writers of one file share a gate).
+pub(crate) fn sqlite_file(db: &DatabaseConnection) -> PathBuf {
+    db.get_sqlite_connection_pool()
+        .connect_options()
+        .get_filename()
+        .to_owned()
+}
+
+pub(crate) fn gate_for(db: &DatabaseConnection) -> Option<Gate> {
     if db.get_database_backend() != DbBackend::Sqlite {
         return None;
     }
-    let file: PathBuf = db
-        .get_sqlite_connection_pool()
-        .connect_options()
-        .get_filename()
-        .to_owned();
+    let file = sqlite_file(db);
     static GATES: OnceLock<Mutex<HashMap<PathBuf, Gate>>> = OnceLock::new();
     let gates = GATES.get_or_init(Default::default);
     let mut map = gates
@@ -50,13 +54,17 @@ pub async fn begin_write(db: &DatabaseConnection) -> Result<WriteTx, DbErr> {
         Some(g) => Some(g.lock_owned().await),
         None => None,
     };
-    let tx = db
-        .begin_with_options(TransactionOptions {
-            sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
-            ..Default::default()
-        })
-        .await?;
+    let tx = begin_immediate(db).await?;
     Ok(WriteTx { tx, _gate: gate })
+}
+
+/// `BEGIN IMMEDIATE` on SQLite (the caller holds the gate), a plain `BEGIN` elsewhere.
+pub(crate) async fn begin_immediate(db: &DatabaseConnection) -> Result<DatabaseTransaction, DbErr> {
+    db.begin_with_options(TransactionOptions {
+        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+        ..Default::default()
+    })
+    .await
 }
 
 impl WriteTx {

@@ -15,9 +15,10 @@
 //! memory. A free order is confirmed in its own transaction (tickets issued, confirmation email
 //! queued): the whole sale path, without a payment provider.
 //!
-//! The HTTP/1.1 client is a small one over tokio's `TcpStream` (Content-Length and chunked bodies,
-//! keep-alive), so the example needs no dependency the server does not already have. It runs on a
-//! single-threaded runtime: the load generator takes at most one of the machine's cores.
+//! The HTTP/1.1 client (bench_support/http.rs, shared with `bench_checkin`) is a small one over
+//! tokio's `TcpStream` (Content-Length and chunked bodies, keep-alive), so the example needs no
+//! dependency the server does not already have; the set-up is bench_support/setup.rs. It runs on
+//! a single-threaded runtime: the load generator takes at most one of the machine's cores.
 //!
 //! ```text
 //! cargo build --release -p reckot-server --example bench_checkout
@@ -34,8 +35,17 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, bail};
 use clap::Parser;
 use serde_json::{Value, json};
-use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
-use tokio::net::TcpStream;
+
+#[path = "bench_support/http.rs"]
+mod http;
+#[path = "bench_support/setup.rs"]
+mod setup;
+#[path = "bench_support/stats.rs"]
+mod stats;
+
+use http::{Conn, call, host_of, http_error_kind};
+use setup::{Names, order_body, set_up_sale};
+use stats::{percentile_ms, round};
 
 #[derive(Parser, Debug)]
 #[command(about = "Ticket-drop load generator for `just bench-checkout`")]
@@ -65,296 +75,16 @@ struct Args {
     timeout: u64,
 }
 
-// ---------------------------------------------------------------------------------------------
-// A minimal HTTP/1.1 client
-
-struct Response {
-    status: u16,
-    body: Vec<u8>,
-    /// The server will close the connection after this response.
-    close: bool,
-}
-
-struct Conn {
-    stream: BufReader<TcpStream>,
-    host: String,
-}
-
-impl Conn {
-    async fn connect(host: &str) -> std::io::Result<Self> {
-        let stream = TcpStream::connect(host).await?;
-        stream.set_nodelay(true)?;
-        Ok(Self {
-            stream: BufReader::with_capacity(16 * 1024, stream),
-            host: host.to_owned(),
-        })
-    }
-
-    async fn request(
-        &mut self,
-        method: &str,
-        path: &str,
-        headers: &[(&str, &str)],
-        body: Option<&[u8]>,
-    ) -> std::io::Result<Response> {
-        let mut req = format!(
-            "{method} {path} HTTP/1.1\r\nHost: {}\r\nAccept: application/json\r\n",
-            self.host
-        );
-        for (name, value) in headers {
-            req.push_str(name);
-            req.push_str(": ");
-            req.push_str(value);
-            req.push_str("\r\n");
-        }
-        let body = body.unwrap_or_default();
-        if !body.is_empty() || method == "POST" {
-            req.push_str("Content-Type: application/json\r\n");
-            req.push_str(&format!("Content-Length: {}\r\n", body.len()));
-        }
-        req.push_str("\r\n");
-        let mut bytes = req.into_bytes();
-        bytes.extend_from_slice(body);
-        self.stream.get_mut().write_all(&bytes).await?;
-        self.read_response().await
-    }
-
-    async fn read_line(&mut self, line: &mut Vec<u8>) -> std::io::Result<()> {
-        line.clear();
-        let n = self.stream.read_until(b'\n', line).await?;
-        if n == 0 {
-            return Err(std::io::Error::new(
-                std::io::ErrorKind::UnexpectedEof,
-                "connection closed by the server",
-            ));
-        }
-        while matches!(line.last(), Some(b'\n' | b'\r')) {
-            line.pop();
-        }
-        Ok(())
-    }
-
-    async fn read_response(&mut self) -> std::io::Result<Response> {
-        let bad =
-            |what: &str| std::io::Error::new(std::io::ErrorKind::InvalidData, what.to_owned());
-        let mut line = Vec::with_capacity(256);
-        self.read_line(&mut line).await?;
-        // "HTTP/1.1 201 Created"
-        let status_line = String::from_utf8_lossy(&line).into_owned();
-        let status = status_line
-            .split_whitespace()
-            .nth(1)
-            .and_then(|s| s.parse::<u16>().ok())
-            .ok_or_else(|| bad("malformed status line"))?;
-        let mut length: Option<usize> = None;
-        let mut chunked = false;
-        let mut close = status_line.starts_with("HTTP/1.0");
-        loop {
-            self.read_line(&mut line).await?;
-            if line.is_empty() {
-                break;
-            }
-            let header = String::from_utf8_lossy(&line);
-            let Some((name, value)) = header.split_once(':') else {
-                continue;
-            };
-            let value = value.trim();
-            if name.eq_ignore_ascii_case("content-length") {
-                length = Some(value.parse().map_err(|_| bad("bad content-length"))?);
-            } else if name.eq_ignore_ascii_case("transfer-encoding") {
-                chunked = value.to_ascii_lowercase().contains("chunked");
-            } else if name.eq_ignore_ascii_case("connection") {
-                close = value.eq_ignore_ascii_case("close");
-            }
-        }
-        let mut body = Vec::new();
-        if chunked {
-            loop {
-                self.read_line(&mut line).await?;
-                let size = String::from_utf8_lossy(&line);
-                let size = size.split(';').next().unwrap_or_default().trim();
-                let size = usize::from_str_radix(size, 16).map_err(|_| bad("bad chunk size"))?;
-                if size == 0 {
-                    // Trailers, then the empty line.
-                    loop {
-                        self.read_line(&mut line).await?;
-                        if line.is_empty() {
-                            break;
-                        }
-                    }
-                    break;
-                }
-                let start = body.len();
-                body.resize(start + size, 0);
-                self.stream.read_exact(&mut body[start..]).await?;
-                self.read_line(&mut line).await?;
-            }
-        } else if let Some(n) = length {
-            body.resize(n, 0);
-            self.stream.read_exact(&mut body).await?;
-        } else if status != 204 && status != 304 && !(100..200).contains(&status) {
-            // No length: the body runs to the end of the connection.
-            self.stream.read_to_end(&mut body).await?;
-            close = true;
-        }
-        Ok(Response {
-            status,
-            body,
-            close,
-        })
-    }
-}
-
-fn host_of(base_url: &str) -> anyhow::Result<String> {
-    let Some(rest) = base_url.strip_prefix("http://") else {
-        bail!("--base-url must start with http:// (got {base_url})");
-    };
-    let host = rest.split('/').next().unwrap_or_default();
-    if host.is_empty() {
-        bail!("--base-url has no host: {base_url}");
-    }
-    Ok(host.to_owned())
-}
-
-/// One set-up call: JSON in, JSON out, the expected status or an error with the body.
-async fn call(
-    conn: &mut Conn,
-    method: &str,
-    path: &str,
-    token: Option<&str>,
-    body: Option<&Value>,
-    expect: u16,
-) -> anyhow::Result<Value> {
-    let auth = token.map(|t| format!("Bearer {t}"));
-    let mut headers = Vec::new();
-    if let Some(a) = &auth {
-        headers.push(("Authorization", a.as_str()));
-    }
-    let bytes = body.map(serde_json::to_vec).transpose()?;
-    let res = conn
-        .request(method, path, &headers, bytes.as_deref())
-        .await
-        .with_context(|| format!("{method} {path}"))?;
-    if res.status != expect {
-        bail!(
-            "{method} {path} answered {} (expected {expect}): {}",
-            res.status,
-            String::from_utf8_lossy(&res.body)
-        );
-    }
-    if res.body.is_empty() {
-        return Ok(Value::Null);
-    }
-    serde_json::from_slice(&res.body).with_context(|| format!("{method} {path}: not JSON"))
-}
-
-fn str_field(v: &Value, key: &str) -> anyhow::Result<String> {
-    v.get(key)
-        .and_then(Value::as_str)
-        .map(str::to_owned)
-        .with_context(|| format!("no `{key}` in {v}"))
-}
-
-fn future(days: i64, hour: u32) -> String {
-    let d = chrono::Utc::now().date_naive() + chrono::Duration::days(days);
-    format!("{d}T{hour:02}:00:00Z")
-}
-
-struct Sale {
-    org_id: String,
-    event_id: String,
-    ticket_type_id: String,
-    slug: String,
-    token: String,
-}
-
-/// Signs in, then creates the organization, the event and its free ticket type, and publishes it.
-async fn set_up(host: &str, args: &Args) -> anyhow::Result<Sale> {
-    let mut c = Conn::connect(host)
-        .await
-        .with_context(|| format!("cannot connect to {host}"))?;
-    let login = call(
-        &mut c,
-        "POST",
-        "/api/v1/auth/login",
-        None,
-        Some(&json!({"email": args.email, "password": args.password})),
-        200,
-    )
-    .await?;
-    let token = str_field(&login, "access_token")?;
-    let t = Some(token.as_str());
-    let org = call(
-        &mut c,
-        "POST",
-        "/api/v1/orgs",
-        t,
-        Some(&json!({"name": "Bench Drops", "country": "CM", "currency": "XAF"})),
-        201,
-    )
-    .await?;
-    let org_id = str_field(&org, "id")?;
-    let event = call(
-        &mut c,
-        "POST",
-        &format!("/api/v1/orgs/{org_id}/events"),
-        t,
-        Some(&json!({
-            "title": {"en": "Bench Drop", "fr": "Bench Drop"},
-            "summary": {"en": "A ticket drop for the checkout benchmark", "fr": "Une mise en vente pour le banc d'essai"},
-            "description": {"en": "Free tickets, first come first served.", "fr": "Billets gratuits, premiers arrivés, premiers servis."},
-            "starts_at": future(30, 18),
-            "ends_at": future(30, 23),
-            "timezone": "Africa/Douala",
-            "location": {"venue_name": "Palais des Sports", "city": "Yaoundé", "country": "CM"}
-        })),
-        201,
-    )
-    .await?;
-    let event_id = str_field(&event, "id")?;
-    let tt = call(
-        &mut c,
-        "POST",
-        &format!("/api/v1/orgs/{org_id}/events/{event_id}/ticket-types"),
-        t,
-        Some(&json!({
-            "name": {"en": "Drop", "fr": "Drop"},
-            "price": {"amount": "0", "currency": "XAF"},
-            "quantity": args.tickets,
-            "max_per_order": 10
-        })),
-        201,
-    )
-    .await?;
-    let ticket_type_id = str_field(&tt, "id")?;
-    let published = call(
-        &mut c,
-        "POST",
-        &format!("/api/v1/orgs/{org_id}/events/{event_id}/publish"),
-        t,
-        Some(&json!({})),
-        200,
-    )
-    .await?;
-    let slug = str_field(&published, "slug")?;
-    // The public page answers: the event is on sale.
-    call(
-        &mut c,
-        "GET",
-        &format!("/api/v1/public/events/{slug}"),
-        None,
-        None,
-        200,
-    )
-    .await?;
-    Ok(Sale {
-        org_id,
-        event_id,
-        ticket_type_id,
-        slug,
-        token,
-    })
-}
+/// The event on sale.
+const NAMES: Names = Names {
+    org: "Bench Drops",
+    title: "Bench Drop",
+    summary_en: "A ticket drop for the checkout benchmark",
+    summary_fr: "Une mise en vente pour le banc d'essai",
+    description_en: "Free tickets, first come first served.",
+    description_fr: "Billets gratuits, premiers arrivés, premiers servis.",
+    ticket_type: "Drop",
+};
 
 // ---------------------------------------------------------------------------------------------
 // The drop
@@ -384,17 +114,6 @@ struct Shared {
     timeout: Duration,
 }
 
-/// The error's kind, for the report: `http_429`, `http_409_idempotency_conflict`, `timeout`, ...
-fn http_error_kind(res: &Response) -> String {
-    let code = serde_json::from_slice::<Value>(&res.body)
-        .ok()
-        .and_then(|v| v.get("code").and_then(Value::as_str).map(str::to_owned));
-    match code {
-        Some(c) => format!("http_{}_{c}", res.status),
-        None => format!("http_{}", res.status),
-    }
-}
-
 async fn buyer(
     shared: Arc<Shared>,
     mut conn: Option<Conn>,
@@ -406,11 +125,7 @@ async fn buyer(
         if n >= shared.attempts {
             break;
         }
-        let body = json!({
-            "buyer": {"name": format!("Buyer {n}"), "email": format!("buyer{n}@bench.test")},
-            "items": [{"ticket_type_id": shared.ticket_type_id, "quantity": 1}]
-        })
-        .to_string();
+        let body = order_body(n, &shared.ticket_type_id, 1).to_string();
         let key = format!("bench-{}-{n}", shared.run);
         let sent = Instant::now();
         let result = tokio::time::timeout(shared.timeout, async {
@@ -468,27 +183,12 @@ async fn buyer(
     (samples, errors)
 }
 
-/// Nearest-rank percentile of sorted values, in ms.
-fn percentile_ms(sorted: &[Duration], p: f64) -> f64 {
-    if sorted.is_empty() {
-        return 0.0;
-    }
-    let rank = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
-    let i = rank.clamp(1, sorted.len()) - 1;
-    sorted[i].as_secs_f64() * 1000.0
-}
-
-fn round(x: f64, digits: i32) -> f64 {
-    let f = 10f64.powi(digits);
-    (x * f).round() / f
-}
-
 async fn run(args: Args) -> anyhow::Result<Value> {
     if args.concurrency == 0 || args.attempts == 0 {
         bail!("--concurrency and --attempts must be at least 1");
     }
     let host = host_of(&args.base_url)?;
-    let sale = set_up(&host, &args).await?;
+    let sale = set_up_sale(&host, &args.email, &args.password, args.tickets, &NAMES).await?;
     eprintln!(
         "    event {} (/{}), ticket type {}: {} free tickets; {} attempts by {} buyers",
         sale.event_id,

@@ -126,9 +126,9 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(swag::create_swag_item)
         .service(swag::update_swag_item)
         .service(swag::delete_swag_item)
-        .service(swag::create_swag_handout)
+        .service(swag::hand_out_swag)
         .service(swag::list_swag_handouts)
-        .service(swag::create_swag_adjustment)
+        .service(swag::adjust_swag_stock)
         .service(swag::list_swag_adjustments)
-        .service(swag::export_swag_report);
+        .service(swag::export_swag_report_csv);
 }

@@ -19,7 +19,10 @@ pub const COPY_PAGE: u64 = 1000;
 const SEARCH_LIMIT: &str = "20";
 
 /// `GET /orgs/{org_id}/events/{event_id}/checkin-lists`.
-pub async fn list_checkin_lists(org_id: Uuid, event_id: Uuid) -> Result<Vec<CheckinList>, ApiError> {
+pub async fn list_checkin_lists(
+    org_id: Uuid,
+    event_id: Uuid,
+) -> Result<Vec<CheckinList>, ApiError> {
     let path = format!("/orgs/{org_id}/events/{event_id}/checkin-lists");
     fetch_json(Method::Get, &path, Body::None).await
 }

@@ -8,6 +8,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use common::ErrorCode;
+use futures_util::future::{Either, select};
 use gloo_net::http::Request;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -118,6 +119,9 @@ impl EventStream {
 
 const FIRST_PAUSE_MS: i32 = 1_000;
 const MAX_PAUSE_MS: i32 = 15_000;
+/// The server sends at least a `: keep-alive` every 15 s; this long without a byte means the
+/// connection died without closing (a sleeping laptop, a dropped Wi-Fi), so it is opened again.
+const SILENCE_MS: i32 = 45_000;
 
 /// Opens `GET {API_BASE}{path}` as an event stream with the session's token; calls `on_frame`
 /// for every frame and `on_status` as the connection comes and goes.
@@ -167,7 +171,9 @@ pub fn open(
 
 enum Outcome {
     /// The stream ended or broke (retry after a pause).
-    Ended { got_frames: bool },
+    Ended {
+        got_frames: bool,
+    },
     /// The token was refreshed after a 401: open again at once.
     Refreshed,
     Failed(ApiError),
@@ -221,8 +227,13 @@ async fn read_once(
     let mut parser = SseParser::default();
     let mut got_frames = false;
     while !stop.get() {
+        let read = JsFuture::from(reader.read());
+        let chunk = match select(read, Box::pin(sleep_ms(SILENCE_MS))).await {
+            Either::Left((chunk, _)) => chunk,
+            Either::Right(_) => break,
+        };
         // Rejected when the request is aborted (unmount) or the connection drops.
-        let Ok(chunk) = JsFuture::from(reader.read()).await else {
+        let Ok(chunk) = chunk else {
             break;
         };
         let chunk: ReadableStreamReadResult = chunk.unchecked_into();

@@ -47,11 +47,7 @@ pub async fn update_swag_item(
 }
 
 /// `DELETE .../swag-items/{item_id}`: 204.
-pub async fn delete_swag_item(
-    org_id: Uuid,
-    event_id: Uuid,
-    item_id: Uuid,
-) -> Result<(), ApiError> {
+pub async fn delete_swag_item(org_id: Uuid, event_id: Uuid, item_id: Uuid) -> Result<(), ApiError> {
     let path = format!("{}/{item_id}", items_path(org_id, event_id));
     fetch_empty(Method::Delete, &path, Body::None).await
 }

@@ -34,10 +34,7 @@ pub const REENTRY: Tr = Tr("Re-entry", "Réadmission");
 pub const INSIDE: Tr = Tr("Inside", "Présents");
 pub const INSIDE_OF: Tr = Tr("{n} of {total}", "{n} sur {total}");
 pub const OPEN_SCANNER: Tr = Tr("Open scanner", "Ouvrir le scanner");
-pub const OPEN_SCANNER_NAMED: Tr = Tr(
-    "Open the scanner on {name}",
-    "Ouvrir le scanner sur {name}",
-);
+pub const OPEN_SCANNER_NAMED: Tr = Tr("Open the scanner on {name}", "Ouvrir le scanner sur {name}");
 pub const SHOW_LOG_NAMED: Tr = Tr("Scan log of {name}", "Journal de {name}");
 pub const SHOW_LOG: Tr = Tr("Scan log", "Journal");
 pub const EDIT_LIST_NAMED: Tr = Tr("Edit list {name}", "Modifier la liste {name}");
@@ -69,10 +66,7 @@ pub const TYPES_HINT: Tr = Tr(
 pub const OPENS_AT: Tr = Tr("Opens at (optional)", "Ouvre à (facultatif)");
 pub const CLOSES_AT: Tr = Tr("Closes at (optional)", "Ferme à (facultatif)");
 pub const EVENT_TIME: Tr = Tr("Event time ({tz})", "Heure de l'événement ({tz})");
-pub const ALLOW_REENTRY: Tr = Tr(
-    "Allow re-entry",
-    "Autoriser la réadmission",
-);
+pub const ALLOW_REENTRY: Tr = Tr("Allow re-entry", "Autoriser la réadmission");
 pub const ALLOW_REENTRY_HINT: Tr = Tr(
     "Attendees scanned out may come back in. Without it, a ticket is used once.",
     "Les participants scannés à la sortie peuvent revenir. Sinon, un billet ne sert qu'une fois.",
@@ -88,7 +82,10 @@ pub const CONFLICTS_HINT: Tr = Tr(
     "Tickets a scanner admitted while offline although they had already been admitted. The first admission stands; check these people with the door staff.",
     "Billets admis par un scanner hors ligne alors qu'ils l'avaient déjà été. La première entrée compte ; vérifiez ces cas avec le personnel.",
 );
-pub const NO_SCANS: Tr = Tr("No scans on this list yet.", "Aucun scan sur cette liste pour l'instant.");
+pub const NO_SCANS: Tr = Tr(
+    "No scans on this list yet.",
+    "Aucun scan sur cette liste pour l'instant.",
+);
 pub const NO_CONFLICTS: Tr = Tr(
     "No conflicts: no ticket was admitted twice.",
     "Aucun conflit : aucun billet n'a été admis deux fois.",
@@ -147,24 +144,27 @@ pub const STATUS_RECONNECTING: Tr = Tr("Reconnecting…", "Reconnexion…");
 pub const STATUS_STOPPED: Tr = Tr("Not updating", "Mises à jour arrêtées");
 pub const UPDATED_AT: Tr = Tr("Updated {at}", "Mis à jour à {at}");
 pub const CHECKED_IN: Tr = Tr("Checked in", "Entrés");
-pub const CHECKED_IN_OF: Tr = Tr(
-    "{n} of {total} expected checked in",
-    "{n} entrés sur {total} attendus",
-);
 pub const OF_EXPECTED: Tr = Tr("of {total} expected", "sur {total} attendus");
 pub const PERCENT: Tr = Tr("{n} %", "{n} %");
 pub const BY_TICKET_TYPE: Tr = Tr("By ticket type", "Par type de billet");
 pub const BY_GATE: Tr = Tr("By gate", "Par porte");
 pub const NO_GATES: Tr = Tr("No entries yet.", "Aucune entrée pour l'instant.");
 pub const ENTRIES: Tr = Tr("{n} entries", "{n} entrées");
-pub const ARRIVALS: Tr = Tr("Arrivals per 5 minutes", "Arrivées par tranche de 5 minutes");
+pub const ONE_ENTRY: Tr = Tr("1 entry", "1 entrée");
+pub const ARRIVALS: Tr = Tr(
+    "Arrivals per 5 minutes",
+    "Arrivées par tranche de 5 minutes",
+);
 pub const NO_ARRIVALS: Tr = Tr("No arrivals yet.", "Aucune arrivée pour l'instant.");
 pub const ARRIVALS_AT: Tr = Tr("{at}: {n} arrivals", "{at} : {n} arrivées");
 pub const PEAK: Tr = Tr("Busiest: {n}", "Pic : {n}");
 pub const TIME: Tr = Tr("Time", "Heure");
 pub const COUNT: Tr = Tr("Arrivals", "Arrivées");
 pub const SWAG_HANDED_OUT: Tr = Tr("Swag handed out", "Goodies distribués");
-pub const NO_SWAG: Tr = Tr("No swag for this event.", "Aucun goodie pour cet événement.");
+pub const NO_SWAG: Tr = Tr(
+    "No swag for this event.",
+    "Aucun goodie pour cet événement.",
+);
 pub const HANDED_OUT_OF: Tr = Tr("{n} of {total}", "{n} sur {total}");
 
 // Swag page and items.
@@ -195,6 +195,10 @@ pub const DELETE_ITEM_TEXT: Tr = Tr(
     "Door staff can no longer hand it out. Its stock history and hand-out report go with it.",
     "Le personnel ne pourra plus le distribuer. Son historique de stock et ses distributions sont supprimés.",
 );
+pub const CANNOT_DELETE_HANDED_OUT: Tr = Tr(
+    "Items already handed out cannot be deleted. Adjust their stock instead.",
+    "Un article déjà distribué ne peut pas être supprimé. Ajustez plutôt son stock.",
+);
 pub const ITEM_ADDED: Tr = Tr("{name} added", "{name} ajouté");
 pub const ITEM_SAVED: Tr = Tr("{name} saved", "{name} enregistré");
 pub const ITEM_DELETED: Tr = Tr("{name} deleted", "{name} supprimé");
@@ -204,7 +208,10 @@ pub const ADD_ITEM: Tr = Tr("Add swag item", "Ajouter un goodie");
 pub const EDIT_ITEM: Tr = Tr("Edit swag item", "Modifier le goodie");
 pub const SAVE_ITEM: Tr = Tr("Save item", "Enregistrer le goodie");
 pub const ITEM_NAME: Tr = Tr("Item name", "Nom de l'article");
-pub const ITEM_NAME_HINT: Tr = Tr("E.g. \"T-shirt\" or \"Drink voucher\".", "Ex. « T-shirt » ou « Bon boisson ».");
+pub const ITEM_NAME_HINT: Tr = Tr(
+    "E.g. \"T-shirt\" or \"Drink voucher\".",
+    "Ex. « T-shirt » ou « Bon boisson ».",
+);
 pub const INITIAL_STOCK: Tr = Tr("Stock", "Stock");
 pub const INITIAL_STOCK_HINT: Tr = Tr(
     "Units you have now, 0 to 1,000,000.",
@@ -236,6 +243,10 @@ pub const RECORD_ADJUSTMENT: Tr = Tr("Record adjustment", "Enregistrer l'ajustem
 pub const ADJUSTED: Tr = Tr(
     "Stock of {name} adjusted by {delta}",
     "Stock de {name} ajusté de {delta}",
+);
+pub const STOCK_BELOW_HANDED_OUT: Tr = Tr(
+    "The stock cannot go below what was already handed out.",
+    "Le stock ne peut pas descendre sous ce qui a déjà été distribué.",
 );
 pub const ADJUSTMENTS: Tr = Tr("Stock history", "Historique du stock");
 pub const NO_ADJUSTMENTS: Tr = Tr(

@@ -113,7 +113,10 @@ pub const CODE_HINT: Tr = Tr(
 pub const CHECK: Tr = Tr("Check", "Vérifier");
 pub const HAND_OUT: Tr = Tr("Hand out", "Remettre");
 pub const SEARCH: Tr = Tr("Find by name", "Chercher par nom");
-pub const SEARCH_LABEL: Tr = Tr("Attendee name, email or code", "Nom, e-mail ou code du participant");
+pub const SEARCH_LABEL: Tr = Tr(
+    "Attendee name, email or code",
+    "Nom, e-mail ou code du participant",
+);
 pub const SEARCH_BUTTON: Tr = Tr("Search", "Rechercher");
 pub const SEARCH_SHORT: Tr = Tr(
     "Type at least 2 characters.",
@@ -141,11 +144,11 @@ pub const THIS_DEVICE: Tr = Tr(
     "This device: {ok} admitted, {refused} refused",
     "Cet appareil : {ok} admis, {refused} refusés",
 );
-pub const HANDED_OUT_HERE: Tr = Tr(
-    "This device: {ok} handed out",
-    "Cet appareil : {ok} remis",
+pub const HANDED_OUT_HERE: Tr = Tr("This device: {ok} handed out", "Cet appareil : {ok} remis");
+pub const STOCK: Tr = Tr(
+    "{remaining} of {stock} left",
+    "{remaining} sur {stock} restants",
 );
-pub const STOCK: Tr = Tr("{remaining} of {stock} left", "{remaining} sur {stock} restants");
 pub const LOG: Tr = Tr("Last scans", "Derniers scans");
 pub const LOG_EMPTY: Tr = Tr("No scan yet.", "Aucun scan pour l'instant.");
 pub const QUEUED_MARK: Tr = Tr("offline", "hors ligne");
@@ -224,15 +227,16 @@ pub fn scan_outcome(outcome: ScanOutcome, direction: ScanDirection) -> Tr {
         (ScanOutcome::NotPaid, _) => Tr("Order not paid", "Commande non payée"),
         (ScanOutcome::Refunded, _) => Tr("Ticket refunded", "Billet remboursé"),
         (ScanOutcome::Cancelled, _) => Tr("Ticket cancelled", "Billet annulé"),
-        (ScanOutcome::WrongEvent, _) => Tr("Ticket for another event", "Billet d'un autre événement"),
+        (ScanOutcome::WrongEvent, _) => {
+            Tr("Ticket for another event", "Billet d'un autre événement")
+        }
         (ScanOutcome::NotOnThisList, _) => Tr(
             "Ticket type not admitted here",
             "Type de billet non admis ici",
         ),
-        (ScanOutcome::OutsideWindow, _) => Tr(
-            "Outside the check-in hours",
-            "Hors des heures de contrôle",
-        ),
+        (ScanOutcome::OutsideWindow, _) => {
+            Tr("Outside the check-in hours", "Hors des heures de contrôle")
+        }
         (ScanOutcome::UnknownCode, _) => Tr("Unknown ticket", "Billet inconnu"),
         (ScanOutcome::InvalidSignature, _) => Tr("Forged or altered QR code", "QR code falsifié"),
     }

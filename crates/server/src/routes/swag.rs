@@ -78,7 +78,7 @@ pub async fn delete_swag_item(
 /// A revoked `device_id` is refused with 403 `device_revoked`.
 #[utoipa::path(tag = "swag", params(("org_id" = Uuid, Path), ("item_id" = Uuid, Path)), request_body = HandOutSwag, responses((status = 200, body = SwagHandoutResult)))]
 #[post("/orgs/{org_id}/swag-items/{item_id}/handouts")]
-pub async fn create_swag_handout(
+pub async fn hand_out_swag(
     state: web::Data<AppState>,
     tenant: Tenant,
     path: web::Path<(Uuid, Uuid)>,
@@ -113,7 +113,7 @@ pub async fn list_swag_handouts(
 /// what was already handed out.
 #[utoipa::path(tag = "swag", params(("org_id" = Uuid, Path), ("item_id" = Uuid, Path)), request_body = AdjustSwagStock, responses((status = 201, body = SwagAdjustment), (status = 409, body = common::Problem, content_type = "application/problem+json")))]
 #[post("/orgs/{org_id}/swag-items/{item_id}/adjustments")]
-pub async fn create_swag_adjustment(
+pub async fn adjust_swag_stock(
     state: web::Data<AppState>,
     tenant: Tenant,
     path: web::Path<(Uuid, Uuid)>,
@@ -140,7 +140,7 @@ pub async fn list_swag_adjustments(
 /// type, attendee, quantity, who handed it out and when.
 #[utoipa::path(tag = "swag", params(("org_id" = Uuid, Path), ("event_id" = Uuid, Path)), responses((status = 200, content_type = "text/csv", body = String)))]
 #[get("/orgs/{org_id}/events/{event_id}/swag-report.csv")]
-pub async fn export_swag_report(
+pub async fn export_swag_report_csv(
     state: web::Data<AppState>,
     tenant: Tenant,
     path: web::Path<(Uuid, Uuid)>,

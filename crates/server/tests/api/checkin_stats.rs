@@ -332,16 +332,79 @@ db_test!(
             }
         }
 
-        // The client goes away: the server drops the stream and its subscription.
+        // The client goes away: the server drops the stream and its subscription. HTTP/1 allows
+        // half-closed connections, so the server notices on writing: here the snapshots of
+        // further changes; on an idle stream, the keep-alive comments.
         drop(stream);
-        let gone = tokio::time::timeout(Duration::from_secs(20), async {
+        let gone = tokio::time::timeout(WAIT, async {
             while app.state.live.watchers(event_id) > 0 {
-                tokio::time::sleep(Duration::from_millis(50)).await;
+                app.state.live.publish(event_id);
+                tokio::time::sleep(Duration::from_millis(200)).await;
             }
         })
         .await;
         assert!(gone.is_ok(), "the stream outlived its client");
         server_handle.stop(false).await;
+    }
+);
+
+db_test!(
+    admitting_scans_and_swag_hand_outs_signal_the_dashboard_refusals_do_not,
+    |app: TestApp| async move {
+        let s = shop(&app, &[("Standard", "0", 50)]).await;
+        let list = door(&app, &s, false).await;
+        let (_, codes) = tickets(&app, &s, "a@example.com", &s.types[0], 1).await;
+        let item = app
+            .post(
+                &format!("/api/v1/orgs/{}/events/{}/swag-items", s.org, s.event),
+                Some(&s.token),
+                json!({"name": "T-shirt", "stock": 10}),
+            )
+            .await;
+        assert_eq!(item.status, StatusCode::CREATED, "{:?}", item.body);
+        let mut changes = app.state.live.subscribe(s.event.parse().unwrap());
+        let quick = Duration::from_millis(300);
+        let now = app.state.now();
+
+        assert_eq!(
+            scan(&app, &s, &list, &codes[0], "entry", None, now).await,
+            "ok"
+        );
+        assert!(
+            signalled_within(&mut changes, quick).await,
+            "an admitting scan"
+        );
+        let again = scan(&app, &s, &list, &codes[0], "entry", None, now).await;
+        assert_eq!(again, "already_checked_in");
+        assert!(
+            !signalled_within(&mut changes, quick).await,
+            "a refused scan"
+        );
+
+        let hand_out = |nonce: &'static str| {
+            let path = format!(
+                "/api/v1/orgs/{}/swag-items/{}/handouts",
+                s.org,
+                item.body["id"].as_str().unwrap()
+            );
+            let body = json!({"code": codes[0], "nonce": nonce});
+            let token = s.token.clone();
+            let app = &app;
+            async move { app.post(&path, Some(&token), body).await }
+        };
+        let given = hand_out("handout-0001").await;
+        assert_eq!(given.body["outcome"], "ok", "{:?}", given.body);
+        assert!(signalled_within(&mut changes, quick).await, "a hand-out");
+        let refused = hand_out("handout-0002").await;
+        assert_eq!(
+            refused.body["outcome"], "allowance_reached",
+            "{:?}",
+            refused.body
+        );
+        assert!(
+            !signalled_within(&mut changes, quick).await,
+            "a refused hand-out"
+        );
     }
 );
 

@@ -11,11 +11,11 @@ use leptos::task::spawn_local;
 use uuid::Uuid;
 
 use super::bookings::{WithEvent, route_ids};
+use super::checkin_bars::Meter;
 use super::checkin_devices::Devices;
 use super::checkin_form::CheckinListForm;
 use super::checkin_log::ScanLog;
 use super::checkin_types::types_text;
-use super::checkin_bars::Meter;
 use super::nav::EventTabs;
 use crate::api;
 use crate::components::button::{LINK, SMALL_DANGER, SMALL_SECONDARY};
@@ -31,6 +31,8 @@ pub const REGION: &str = "overflow-x-auto rounded-lg border border-gray-200 bg-w
 pub const EMPTY: &str =
     "rounded-lg border border-dashed border-gray-300 bg-white p-6 text-center text-gray-700";
 pub const PILL: &str = "inline-flex rounded-full px-2 py-0.5 text-xs font-semibold";
+/// A small toggle button: `aria-pressed="true"` shows as selected.
+pub const TOGGLE: &str = "inline-flex items-center rounded-md border border-gray-300 bg-white px-3 py-1.5 text-sm font-medium text-gray-900 hover:bg-gray-50 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-emerald-600 focus-visible:ring-offset-1 aria-pressed:border-emerald-700 aria-pressed:bg-emerald-50 aria-pressed:text-emerald-900";
 
 #[component]
 pub fn CheckinPage() -> impl IntoView {
@@ -70,7 +72,10 @@ fn Checkin(org_id: Uuid, event: Event, types: Vec<TicketType>) -> impl IntoView 
         spawn_local(async move {
             match api::checkin::list_checkin_lists(org_id, event_id).await {
                 Ok(all) => {
-                    if selected.get_untracked().is_none_or(|id| !all.iter().any(|l| l.id == id)) {
+                    if selected
+                        .get_untracked()
+                        .is_none_or(|id| !all.iter().any(|l| l.id == id))
+                    {
                         selected.set(all.first().map(|l| l.id));
                     }
                     lists.set(all);
@@ -173,7 +178,7 @@ fn Checkin(org_id: Uuid, event: Event, types: Vec<TicketType>) -> impl IntoView 
                         <a href=scanner class=SMALL_SECONDARY aria-label=scanner_label>{ci::OPEN_SCANNER.get(lang_now)}</a>
                         <button
                             type="button"
-                            class=SMALL_SECONDARY
+                            class=TOGGLE
                             aria-label=log_label
                             aria-pressed=move || (selected.get() == Some(id)).to_string()
                             aria-controls="scan-log"
@@ -228,7 +233,7 @@ fn Checkin(org_id: Uuid, event: Event, types: Vec<TicketType>) -> impl IntoView 
             <EventTabs org_id event_id />
             <ErrorAlert error />
             <FlashMessage flash />
-            <section class="space-y-3" aria-labelledby="checkin-lists-title">
+            <section class="space-y-3">
                 <div class="flex flex-wrap items-center justify-between gap-3">
                     <h2 id="checkin-lists-title" class="text-lg font-semibold text-gray-900">{t(ci::LISTS)}</h2>
                     <button type="button" class=SMALL_SECONDARY on:click=move |_| load()>{t(ci::REFRESH)}</button>

@@ -48,10 +48,7 @@ const SLOT_SECS: i64 = 300;
 
 /// The slots to draw, oldest first: `(start, entries)`. They end at the slot of `now`, or at the
 /// last arrival when that is older than the chart, so a quiet door still shows its last rush.
-pub fn slots(
-    buckets: &[ArrivalBucket],
-    now: DateTime<Utc>,
-) -> Vec<(DateTime<Utc>, u32)> {
+pub fn slots(buckets: &[ArrivalBucket], now: DateTime<Utc>) -> Vec<(DateTime<Utc>, u32)> {
     let floor = |t: i64| t - t.rem_euclid(SLOT_SECS);
     let now_slot = floor(now.timestamp());
     let last = buckets.iter().map(|b| floor(b.starts_at.timestamp())).max();
@@ -103,7 +100,11 @@ pub fn ArrivalsChart(
                 // A sliver for empty slots, so the time axis stays readable.
                 let h = if n == 0 { 1 } else { h.max(3) };
                 let label = ci::ARRIVALS_AT.fill(l, &[("at", &hhmm(&at)), ("n", &n.to_string())]);
-                let class = if n == 0 { "fill-gray-200" } else { "fill-emerald-600" };
+                let class = if n == 0 {
+                    "fill-gray-200"
+                } else {
+                    "fill-emerald-600"
+                };
                 view! {
                     <rect
                         x=(i as u32 * 10 + 1).to_string()
@@ -178,8 +179,14 @@ mod tests {
     #[test]
     fn slots_fill_the_gaps_and_end_now() {
         let buckets = vec![
-            ArrivalBucket { starts_at: at("2026-12-05T18:30:00Z"), entries: 4 },
-            ArrivalBucket { starts_at: at("2026-12-05T18:45:00Z"), entries: 2 },
+            ArrivalBucket {
+                starts_at: at("2026-12-05T18:30:00Z"),
+                entries: 4,
+            },
+            ArrivalBucket {
+                starts_at: at("2026-12-05T18:45:00Z"),
+                entries: 2,
+            },
         ];
         let s = slots(&buckets, at("2026-12-05T18:52:10Z"));
         assert_eq!(s.len(), 24);
@@ -191,7 +198,10 @@ mod tests {
 
     #[test]
     fn an_old_rush_is_still_shown() {
-        let buckets = vec![ArrivalBucket { starts_at: at("2026-12-05T10:00:00Z"), entries: 7 }];
+        let buckets = vec![ArrivalBucket {
+            starts_at: at("2026-12-05T10:00:00Z"),
+            entries: 7,
+        }];
         let s = slots(&buckets, at("2026-12-05T18:52:10Z"));
         assert_eq!(s.last().unwrap(), &(at("2026-12-05T10:00:00Z"), 7));
     }

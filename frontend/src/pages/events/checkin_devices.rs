@@ -133,7 +133,7 @@ pub fn Devices(
     let revoke_text = Signal::derive(move || ci::REVOKE_TEXT.get(lang.get()).to_owned());
 
     view! {
-        <section class="space-y-3" aria-labelledby="devices-title">
+        <section class="space-y-3">
             <h2 id="devices-title" class="text-lg font-semibold text-gray-900">{t(ci::DEVICES)}</h2>
             <p class=HINT>{t(ci::DEVICES_HINT)}</p>
             <ErrorAlert error />

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use uuid::Uuid;
 
-use super::checkin::{EMPTY, PILL, REGION};
+use super::checkin::{EMPTY, PILL, REGION, TOGGLE};
 use crate::api;
 use crate::components::button::{SECONDARY, SMALL_SECONDARY};
 use crate::components::field::{HINT, INPUT, LABEL};
@@ -114,9 +114,9 @@ pub fn ScanLog(
     let scan_row = move |s: Scan, l: Lang| {
         let z = tz.get_value();
         let device = devices.with_untracked(|d| device_name(s.device_id, d));
-        let offline = s.offline_outcome.map(|o| {
-            ci::OFFLINE_SHOWED.fill(l, &[("outcome", ci::outcome_text(o).get(l))])
-        });
+        let offline = s
+            .offline_outcome
+            .map(|o| ci::OFFLINE_SHOWED.fill(l, &[("outcome", ci::outcome_text(o).get(l))]));
         view! {
             <tr>
                 <td class=TD>{format_short(&s.scanned_at, &z, l)}</td>
@@ -152,7 +152,7 @@ pub fn ScanLog(
         view! {
             <button
                 type="button"
-                class=SMALL_SECONDARY
+                class=TOGGLE
                 aria-pressed=move || (conflicts.get() == want).to_string()
                 on:click=move |_| conflicts.set(want)
             >
@@ -180,7 +180,7 @@ pub fn ScanLog(
     };
 
     view! {
-        <section id="scan-log" class="space-y-3" aria-labelledby="scan-log-title">
+        <section id="scan-log" class="space-y-3">
             <h2 id="scan-log-title" class="text-lg font-semibold text-gray-900">{t(ci::SCAN_LOG)}</h2>
             <Show when=move || !lists.with(Vec::is_empty)>
                 <div class="flex flex-wrap items-end gap-4">

@@ -15,8 +15,8 @@ use wasm_bindgen::JsValue;
 use super::bookings::{WithEvent, route_ids};
 use super::checkin_bars::{ArrivalsChart, Meter, percent};
 use super::nav::EventTabs;
-use crate::api::stream::{self, EventStream, StreamStatus};
 use crate::api;
+use crate::api::stream::{self, EventStream, StreamStatus};
 use crate::components::button::LINK;
 use crate::components::{ErrSignal, ErrorAlert, Loading, PageTitle};
 use crate::i18n::{checkin as ci, events as ev, t, use_lang};
@@ -59,7 +59,10 @@ fn Live(org_id: Uuid, event: Event, #[allow(unused)] types: Vec<TicketType>) -> 
     // late answer may come after the page is gone.
     let accept = move |s: CheckinStats| {
         let _ = stats.try_update(|cur| {
-            if cur.as_ref().is_none_or(|c| c.generated_at <= s.generated_at) {
+            if cur
+                .as_ref()
+                .is_none_or(|c| c.generated_at <= s.generated_at)
+            {
                 *cur = Some(s);
             }
         });
@@ -170,11 +173,13 @@ fn Figures(stats: CheckinStats, timezone: String) -> impl IntoView {
     let types = stats.by_ticket_type.clone();
     let gates = stats.by_gate.clone();
     let swag = stats.swag.clone();
-    let figure = |n: u32, total: u32| move || {
-        ci::INSIDE_OF.fill(
-            lang.get(),
-            &[("n", &n.to_string()), ("total", &total.to_string())],
-        )
+    let figure = |n: u32, total: u32| {
+        move || {
+            ci::INSIDE_OF.fill(
+                lang.get(),
+                &[("n", &n.to_string()), ("total", &total.to_string())],
+            )
+        }
     };
     view! {
         <section class="rounded-lg border border-gray-200 bg-white p-6 shadow-sm" aria-labelledby="live-checked-in-title">
@@ -230,7 +235,11 @@ fn Figures(stats: CheckinStats, timezone: String) -> impl IntoView {
                                                 {move || gate.clone().unwrap_or_else(|| ci::NO_GATE.get(lang.get()).to_owned())}
                                             </span>
                                             <span class="tabular-nums text-gray-700">
-                                                {move || ci::ENTRIES.fill(lang.get(), &[("n", &entries.to_string())])}
+                                                {move || if entries == 1 {
+                                                    ci::ONE_ENTRY.get(lang.get()).to_owned()
+                                                } else {
+                                                    ci::ENTRIES.fill(lang.get(), &[("n", &entries.to_string())])
+                                                }}
                                             </span>
                                         </div>
                                         <Meter value=entries max=gate_total />

@@ -11,16 +11,16 @@ use leptos::task::spawn_local;
 use uuid::Uuid;
 
 use super::bookings::{WithEvent, route_ids};
-use super::checkin::{EMPTY, REGION};
+use super::checkin::{EMPTY, REGION, TOGGLE};
 use super::checkin_bars::Meter;
 use super::checkin_types::types_text;
 use super::nav::EventTabs;
 use super::swag_form::SwagItemForm;
-use super::swag_stock::ItemDetails;
+use super::swag_stock::{ItemDetails, SwagErrorAlert};
 use crate::api;
 use crate::components::button::{LINK, SECONDARY, SMALL_DANGER, SMALL_SECONDARY};
 use crate::components::field::HINT;
-use crate::components::{ConfirmDialog, ErrSignal, ErrorAlert, Flash, FlashMessage, PageTitle};
+use crate::components::{ConfirmDialog, ErrSignal, Flash, FlashMessage, PageTitle};
 use crate::i18n::{checkin as ci, events as ev, members, t, use_lang};
 use crate::pages::admin::orgs::{TD, TH};
 use crate::pages::orgs::layout::use_org;
@@ -151,10 +151,9 @@ fn Swag(org_id: Uuid, event: Event, types: Vec<TicketType>) -> impl IntoView {
                     <div class="flex flex-wrap gap-2">
                         <button
                             type="button"
-                            class=SMALL_SECONDARY
+                            class=TOGGLE
                             aria-label=details_label
                             aria-pressed=move || (selected.get() == Some(id)).to_string()
-                            aria-controls="swag-details"
                             on:click=move |_| selected.set(Some(id))
                         >
                             {ci::DETAILS.get(l)}
@@ -204,13 +203,16 @@ fn Swag(org_id: Uuid, event: Event, types: Vec<TicketType>) -> impl IntoView {
                 <h1 class="text-2xl font-bold text-gray-900">
                     {move || ci::SWAG_OF.fill(lang.get(), &[("event", title.get(lang.get()))])}
                 </h1>
-                <button type="button" class=SECONDARY disabled=move || exporting.get() on:click=on_export>
-                    {move || if exporting.get() { t(ci::DOWNLOADING)() } else { t(ci::DOWNLOAD_REPORT)() }}
-                </button>
+                // The report names attendees: the API gives it to those who manage events only.
+                <Show when=move || can_manage>
+                    <button type="button" class=SECONDARY disabled=move || exporting.get() on:click=on_export>
+                        {move || if exporting.get() { t(ci::DOWNLOADING)() } else { t(ci::DOWNLOAD_REPORT)() }}
+                    </button>
+                </Show>
             </div>
             <EventTabs org_id event_id />
             <p class=HINT>{t(ci::SWAG_HINT)}</p>
-            <ErrorAlert error />
+            <SwagErrorAlert error conflict=ci::CANNOT_DELETE_HANDED_OUT />
             <FlashMessage flash />
             <Show
                 when=move || !items.with(Vec::is_empty)

@@ -21,7 +21,9 @@ pub fn count_in(
     field: &'static str,
     problems: &mut Vec<(&'static str, &'static str)>,
 ) -> Option<i64> {
-    let v = value.trim().replace(['\u{2212}', ' ', '\u{a0}', '\u{202f}'], "");
+    let v = value
+        .trim()
+        .replace(['\u{2212}', ' ', '\u{a0}', '\u{202f}'], "");
     // A typed minus sign (−) counts as one; a leading `+` is fine too.
     let v = v.strip_prefix('+').unwrap_or(&v).to_owned();
     if v.is_empty() {
@@ -89,7 +91,12 @@ pub fn SwagItemForm(
             problems.push(("name", "too_long"));
         }
         let initial = if current.is_none() {
-            count_in(&stock.get_untracked(), 0..=1_000_000, "stock", &mut problems)
+            count_in(
+                &stock.get_untracked(),
+                0..=1_000_000,
+                "stock",
+                &mut problems,
+            )
         } else {
             None
         };
@@ -152,9 +159,9 @@ pub fn SwagItemForm(
             novalidate=true
             on:submit=on_submit
         >
-            <h3 id="swag-item-form-title" class="text-base font-semibold text-gray-900">
+            <h2 id="swag-item-form-title" class="text-lg font-semibold text-gray-900">
                 {move || if is_edit() { t(ci::EDIT_ITEM)() } else { t(ci::ADD_ITEM)() }}
-            </h3>
+            </h2>
             <ErrorAlert error />
             <div class="grid gap-4 sm:grid-cols-3">
                 <TextField id="swag-name" label=ci::ITEM_NAME value=name field="name" error autocomplete="off" hint=ci::ITEM_NAME_HINT required=true />
@@ -201,6 +208,13 @@ mod tests {
         assert_eq!(count_in("", 0..=1, "d", &mut p), None);
         assert_eq!(count_in("2.5", 0..=10, "d", &mut p), None);
         assert_eq!(count_in("101", 1..=100, "d", &mut p), None);
-        assert_eq!(p, vec![("d", "required"), ("d", "invalid_number"), ("d", "out_of_range")]);
+        assert_eq!(
+            p,
+            vec![
+                ("d", "required"),
+                ("d", "invalid_number"),
+                ("d", "out_of_range")
+            ]
+        );
     }
 }

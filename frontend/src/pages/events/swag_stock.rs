@@ -2,8 +2,8 @@
 //! always with a reason) and the history of adjustments, newest first. The hand-out report sits
 //! under it.
 
-use common::Lang;
 use common::swag::{AdjustSwagStock, SwagAdjustment, SwagItem};
+use common::{ErrorCode, Lang};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use uuid::Uuid;
@@ -14,7 +14,7 @@ use super::swag_handouts::Handouts;
 use crate::api::{self, ApiError};
 use crate::components::button::{PRIMARY, SMALL_SECONDARY};
 use crate::components::{ErrSignal, ErrorAlert, Flash, Loading, TextField};
-use crate::i18n::{checkin as ci, t, ui, use_lang};
+use crate::i18n::{Tr, checkin as ci, t, ui, use_lang};
 use crate::pages::admin::orgs::{TD, TH};
 use crate::time::format_short;
 
@@ -24,6 +24,23 @@ fn signed(delta: i32) -> String {
         format!("+{delta}")
     } else {
         format!("\u{2212}{}", delta.unsigned_abs())
+    }
+}
+
+/// [`ErrorAlert`], with the API's refusal (409) said in the reader's language: its own detail
+/// is English only.
+#[component]
+pub fn SwagErrorAlert(error: ErrSignal, conflict: Tr) -> impl IntoView {
+    let lang = use_lang();
+    let is_conflict = move || error.with(|e| e.as_ref().is_some_and(|e| e.is(ErrorCode::Conflict)));
+    view! {
+        <Show when=is_conflict fallback=move || view! { <ErrorAlert error /> }>
+            <div role="alert">
+                <p class="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm font-medium text-red-900">
+                    {move || conflict.get(lang.get())}
+                </p>
+            </div>
+        </Show>
     }
 }
 
@@ -170,7 +187,7 @@ pub fn ItemDetails(
                     on:submit=on_submit
                 >
                     <h3 id="swag-adjust-title" class="text-base font-semibold text-gray-900">{t(ci::ADJUST_STOCK)}</h3>
-                    <ErrorAlert error=form_error />
+                    <SwagErrorAlert error=form_error conflict=ci::STOCK_BELOW_HANDED_OUT />
                     <div class="grid gap-4 sm:grid-cols-2">
                         <TextField id="swag-delta" label=ci::DELTA value=delta field="delta" error=form_error kind="number" hint=ci::DELTA_HINT required=true />
                         <TextField id="swag-reason" label=ci::REASON value=reason field="reason" error=form_error autocomplete="off" hint=ci::REASON_HINT required=true />

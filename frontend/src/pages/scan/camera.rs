@@ -235,7 +235,11 @@ struct Looker {
 }
 
 impl Looker {
-    fn new(video: HtmlVideoElement, canvas: HtmlCanvasElement, on_code: Callback<String>) -> Looker {
+    fn new(
+        video: HtmlVideoElement,
+        canvas: HtmlCanvasElement,
+        on_code: Callback<String>,
+    ) -> Looker {
         // Frequent reads: keep the canvas in memory rather than on the GPU.
         let options = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&options, &"willReadFrequently".into(), &JsValue::TRUE);

@@ -43,23 +43,22 @@ pub fn Counts(scanner: Scanner) -> impl IntoView {
     let by_type = move || {
         let l = lang.get();
         scanner.list.with(|list| {
-            list.as_ref()
-                .map(|list| {
-                    list.counts
-                        .by_ticket_type
-                        .iter()
-                        .map(|c| {
-                            let name = c.name.get(l).to_owned();
-                            let n = format!("{} / {}", c.checked_in, c.expected);
-                            view! {
-                                <li class="flex justify-between gap-3">
-                                    <span>{name}</span>
-                                    <span class="font-mono tabular-nums">{n}</span>
-                                </li>
-                            }
-                        })
-                        .collect_view()
-                })
+            list.as_ref().map(|list| {
+                list.counts
+                    .by_ticket_type
+                    .iter()
+                    .map(|c| {
+                        let name = c.name.get(l).to_owned();
+                        let n = format!("{} / {}", c.checked_in, c.expected);
+                        view! {
+                            <li class="flex justify-between gap-3">
+                                <span>{name}</span>
+                                <span class="font-mono tabular-nums">{n}</span>
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            })
         })
     };
     let device = move || {

@@ -39,7 +39,11 @@ fn pattern(tone: Tone) -> (OscillatorType, &'static [Note], &'static [u32]) {
             &[80],
         ),
         // One middle note, twice felt: "look at the screen".
-        Tone::Warn => (OscillatorType::Triangle, &[(520.0, 0.0, 0.28)], &[150, 80, 150]),
+        Tone::Warn => (
+            OscillatorType::Triangle,
+            &[(520.0, 0.0, 0.28)],
+            &[150, 80, 150],
+        ),
         // A long low buzz: "stop".
         Tone::Stop => (
             OscillatorType::Square,

@@ -65,10 +65,9 @@ pub fn SyncPanel(scanner: Scanner) -> impl IntoView {
         let l = lang.get();
         match scanner.copy_status.get() {
             CopyStatus::Loading => sc::COPY_LOADING.get(l).to_owned(),
-            CopyStatus::Ready { tickets, at } => sc::COPY_READY.fill(
-                l,
-                &[("n", &tickets.to_string()), ("time", &clock(&at))],
-            ),
+            CopyStatus::Ready { tickets, at } => {
+                sc::COPY_READY.fill(l, &[("n", &tickets.to_string()), ("time", &clock(&at))])
+            }
             CopyStatus::Missing => sc::COPY_MISSING.get(l).to_owned(),
         }
     };

@@ -53,7 +53,10 @@ impl Tone {
     /// Background and text colours (contrast AA on both) and the symbol.
     fn style(self) -> (&'static str, &'static str) {
         match self {
-            Tone::Idle => ("border-2 border-dashed border-gray-300 bg-white text-gray-800", "⌖"),
+            Tone::Idle => (
+                "border-2 border-dashed border-gray-300 bg-white text-gray-800",
+                "⌖",
+            ),
             Tone::Ok => ("bg-emerald-700 text-white", "✓"),
             Tone::Warn => ("bg-amber-400 text-gray-950", "!"),
             Tone::Stop => ("bg-red-700 text-white", "✕"),
@@ -84,7 +87,10 @@ pub enum Detail {
     Previous(PreviousEntry),
     /// Decided on this phone, queued for sync.
     Offline,
-    Received { received: u32, allowance: u32 },
+    Received {
+        received: u32,
+        allowance: u32,
+    },
     Remaining(u32),
 }
 
@@ -192,7 +198,9 @@ pub fn short_code(code: &str) -> String {
 
 /// `14:05:09` in the viewer's time zone.
 pub fn clock(at: &DateTime<Utc>) -> String {
-    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at.timestamp_millis() as f64));
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
+        at.timestamp_millis() as f64
+    ));
     format!(
         "{:02}:{:02}:{:02}",
         d.get_hours(),
@@ -228,7 +236,11 @@ pub fn ResultPanel(scanner: Scanner) -> impl IntoView {
                     .as_ref()
                     .map(|t| t.ticket_type_name.get(l).to_owned())
                     .filter(|n| !n.is_empty());
-                let details = s.details.iter().map(|d| detail_text(d, l)).collect::<Vec<_>>();
+                let details = s
+                    .details
+                    .iter()
+                    .map(|d| detail_text(d, l))
+                    .collect::<Vec<_>>();
                 view! {
                     <div class="min-w-0 flex-1 space-y-1">
                         <p class="text-3xl font-extrabold leading-tight sm:text-4xl">{s.headline_text(l)}</p>
@@ -277,7 +289,10 @@ fn detail_text(d: &Detail, l: common::Lang) -> String {
             s
         }
         Detail::Offline => sc::OFFLINE_DECISION.get(l).to_owned(),
-        Detail::Received { received, allowance } => sc::RECEIVED.fill(
+        Detail::Received {
+            received,
+            allowance,
+        } => sc::RECEIVED.fill(
             l,
             &[
                 ("received", &received.to_string()),

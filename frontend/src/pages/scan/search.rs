@@ -15,18 +15,16 @@ use crate::i18n::{Tr, scanner as sc, t, use_lang};
 
 fn presence_text(t: &CheckinTicket) -> Tr {
     match (t.admission, t.presence) {
-        (TicketAdmission::NotPaid, _) => sc::scan_outcome(
-            common::checkin::ScanOutcome::NotPaid,
-            ScanDirection::Entry,
-        ),
+        (TicketAdmission::NotPaid, _) => {
+            sc::scan_outcome(common::checkin::ScanOutcome::NotPaid, ScanDirection::Entry)
+        }
         (TicketAdmission::Cancelled, _) => sc::scan_outcome(
             common::checkin::ScanOutcome::Cancelled,
             ScanDirection::Entry,
         ),
-        (TicketAdmission::Refunded, _) => sc::scan_outcome(
-            common::checkin::ScanOutcome::Refunded,
-            ScanDirection::Entry,
-        ),
+        (TicketAdmission::Refunded, _) => {
+            sc::scan_outcome(common::checkin::ScanOutcome::Refunded, ScanDirection::Entry)
+        }
         (TicketAdmission::Valid, CheckinPresence::Inside) => sc::INSIDE,
         (TicketAdmission::Valid, CheckinPresence::Left) => sc::LEFT,
         (TicketAdmission::Valid, CheckinPresence::Never) => sc::NOT_YET,
@@ -57,11 +55,11 @@ pub fn NameSearch(scanner: Scanner) -> impl IntoView {
         generation.update_value(|g| *g += 1);
         let mine = generation.get_value();
         // Offline: the copy answers at once.
-        if !scanner.online.get_untracked() {
-            if let Some(found) = scanner.search_offline(&text) {
-                results.set(Some((found, true)));
-                return;
-            }
+        if !scanner.online.get_untracked()
+            && let Some(found) = scanner.search_offline(&text)
+        {
+            results.set(Some((found, true)));
+            return;
         }
         searching.set(true);
         spawn_local(async move {

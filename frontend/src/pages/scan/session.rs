@@ -11,12 +11,12 @@
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use common::{ErrorCode, Lang};
 use common::checkin::{
-    CheckinList, CheckinTicket, CreateScan, OfflineScan, PreviousEntry, RegisterDevice, ScanDirection,
-    ScanOutcome, ScanResult, SyncReport, SyncScans,
+    CheckinList, CheckinTicket, CreateScan, OfflineScan, PreviousEntry, RegisterDevice,
+    ScanDirection, ScanOutcome, ScanResult, SyncReport, SyncScans,
 };
 use common::swag::{HandOutSwag, SwagItem, SwagOutcome};
+use common::{ErrorCode, Lang};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use uuid::Uuid;
@@ -349,15 +349,14 @@ impl Scanner {
         );
         self.queued.set(queued);
         self.pending_inside.set(store::pending_inside(list_id));
-        self.show(Shown::scan(d.outcome, direction, d.ticket, None, true, code));
+        self.show(Shown::scan(
+            d.outcome, direction, d.ticket, None, true, code,
+        ));
     }
 
     async fn hand_out(self, item_id: Uuid, code: String) {
         if !browser_online() {
-            return self.show(Shown::problem(
-                Headline::Text(sc::SWAG_NEEDS_NETWORK),
-                code,
-            ));
+            return self.show(Shown::problem(Headline::Text(sc::SWAG_NEEDS_NETWORK), code));
         }
         let body = HandOutSwag {
             code: code.clone(),
@@ -386,10 +385,7 @@ impl Scanner {
             }
             Err(e) if unreachable(&e) => {
                 self.online.set(false);
-                self.show(Shown::problem(
-                    Headline::Text(sc::SWAG_NEEDS_NETWORK),
-                    code,
-                ));
+                self.show(Shown::problem(Headline::Text(sc::SWAG_NEEDS_NETWORK), code));
             }
             Err(e) if e.is(ErrorCode::DeviceRevoked) => self.revoke(),
             Err(e) => self.show(Shown::problem(Headline::Error(e), code)),

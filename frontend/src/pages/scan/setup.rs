@@ -195,7 +195,9 @@ pub fn Setup(org_id: Uuid) -> impl IntoView {
                     let _ = e;
                     navigate(&href, Default::default());
                 }
-                Err(e) if e.is(ErrorCode::ServiceUnavailable) => navigate(&href, Default::default()),
+                Err(e) if e.is(ErrorCode::ServiceUnavailable) => {
+                    navigate(&href, Default::default())
+                }
                 Err(e) => error.set(Some(e)),
             }
             pending.try_set(false);

@@ -15,8 +15,9 @@ use common::checkin::{
     CreateScan, ListScansQuery, PreviousEntry, Scan, ScanDirection, ScanOutcome, ScanResult,
     ScannedTicket, SyncReport, SyncScans, SyncedScan,
 };
-use db::checkin::{CheckinListRow, CheckinRow, Entry, NewScan, ScanRow, TicketRow};
-use db::{ConnectionTrait, OrgScope};
+use db::checkin::{CheckinListRow, CheckinRow, Entry, NewScan, ScanRow, TicketKey, TicketRow};
+use db::group_commit::Grouped;
+use db::{ConnectionTrait, DatabaseTransaction, OrgScope};
 use domain::checkin::{ListRules, Lookup, Presence, TicketFacts, TicketState, decide, message};
 use domain::ticket_token::{self, TokenError};
 use uuid::Uuid;
@@ -110,19 +111,21 @@ fn rules(list: &CheckinListRow) -> ListRules {
 }
 
 /// What the code names: a QR payload is verified with the public key first; a typed code is
-/// looked up among the organization's tickets only.
-pub(crate) async fn resolve(
+/// looked up among the organization's tickets only. The ticket comes with its order's status and
+/// its type's names, in one query.
+pub(crate) async fn resolve_named(
     state: &AppState,
     scope: OrgScope,
     code: &str,
-) -> AppResult<(Lookup, Option<TicketRow>)> {
-    let ticket = if code.starts_with(ticket_token::PREFIX) {
+) -> AppResult<(Lookup, Option<(TicketRow, ScannedTicket)>)> {
+    let found = if code.starts_with(ticket_token::PREFIX) {
         let key = ticket_token::public_key(state.settings.ticket_signing_seed());
         match ticket_token::verify(&key, code) {
             Err(TokenError::BadSignature) => return Ok((Lookup::BadSignature, None)),
             Err(_) => return Ok((Lookup::Unknown, None)),
             Ok(claims) => {
-                match db::checkin::ticket_by_id(&state.db, scope, claims.ticket_id).await? {
+                let key = TicketKey::Id(claims.ticket_id);
+                match db::checkin::door_ticket(&state.db, scope, key).await? {
                     Some(t) if t.code == claims.code && t.event_id == claims.event_id => t,
                     _ => return Ok((Lookup::SignedFor(claims.event_id), None)),
                 }
@@ -132,20 +135,37 @@ pub(crate) async fn resolve(
         let Some(code) = domain::codes::normalize_ticket_code(code) else {
             return Ok((Lookup::Unknown, None));
         };
-        match db::checkin::ticket_by_code(&state.db, scope, &code).await? {
+        match db::checkin::door_ticket(&state.db, scope, TicketKey::Code(&code)).await? {
             Some(t) => t,
             None => return Ok((Lookup::Unknown, None)),
         }
     };
-    let order = db::checkin::order_status(&state.db, scope, ticket.order_id).await?;
+    let order = found.order_status.as_deref();
     let facts = TicketFacts {
-        event_id: ticket.event_id,
-        ticket_type_id: ticket.ticket_type_id,
-        state: TicketState::parse(&ticket.status),
-        paid: order.as_deref() == Some("confirmed"),
-        order_cancelled: order.as_deref() == Some("cancelled"),
+        event_id: found.event_id,
+        ticket_type_id: found.ticket_type_id,
+        state: TicketState::parse(&found.status),
+        paid: order == Some("confirmed"),
+        order_cancelled: order == Some("cancelled"),
     };
-    Ok((Lookup::Ticket(facts), Some(ticket)))
+    let dto = ScannedTicket {
+        id: found.id,
+        code: found.code.clone(),
+        attendee_name: found.attendee_name.clone(),
+        ticket_type_id: found.ticket_type_id,
+        ticket_type_name: join(&found.type_name_en, &found.type_name_fr),
+    };
+    Ok((Lookup::Ticket(facts), Some((found.ticket(), dto))))
+}
+
+/// [`resolve_named`] without the names.
+pub(crate) async fn resolve(
+    state: &AppState,
+    scope: OrgScope,
+    code: &str,
+) -> AppResult<(Lookup, Option<TicketRow>)> {
+    let (lookup, found) = resolve_named(state, scope, code).await?;
+    Ok((lookup, found.map(|(row, _)| row)))
 }
 
 pub(crate) async fn scanned_ticket(
@@ -204,6 +224,10 @@ pub async fn scan(
     devices::check(state, scope, input.device, "device_id").await?;
     let list = db::checkin::get_list(&state.db, scope, list_id).await?;
     let applied = apply(state, scope, user_id, &list, input).await?;
+    if applied.result.outcome == ScanOutcome::Ok && !applied.replayed {
+        // Committed: the live dashboards recount.
+        state.live.publish(list.event_id);
+    }
     Ok((applied.result, applied.replayed))
 }
 
@@ -215,7 +239,8 @@ pub(crate) struct Applied {
     pub conflict: bool,
 }
 
-/// Decides and records one validated scan on `list`.
+/// Decides and records one validated scan on `list`. The write runs as a grouped job (see
+/// `db::group_commit`): on SQLite concurrent scans share one commit.
 pub(crate) async fn apply(
     state: &AppState,
     scope: OrgScope,
@@ -223,137 +248,181 @@ pub(crate) async fn apply(
     list: &CheckinListRow,
     input: Input,
 ) -> AppResult<Applied> {
-    let now = state.now();
-    let list_id = list.id;
-    let rules = rules(list);
-    let (lookup, ticket) = resolve(state, scope, &input.code).await?;
-    let dto = match &ticket {
-        Some(t) => Some(scanned_ticket(state, scope, t).await?),
-        None => None,
+    let (lookup, found) = resolve_named(state, scope, &input.code).await?;
+    let (ticket, dto) = match found {
+        Some((row, dto)) => (Some(row), Some(dto)),
+        None => (None, None),
     };
-    let at = input.at.timestamp();
-
-    let tx = db::begin_write(&state.db).await?;
-    let mut decided = None;
-    for _ in 0..ATTEMPTS {
-        let row = match &ticket {
-            Some(t) => db::checkin::presence(&tx, scope, list.id, t.id).await?,
-            None => None,
-        };
-        let presence = presence_of(row.as_ref());
-        let outcome = decide(&rules, lookup, input.direction, at, presence);
-        let (ScanOutcome::Ok, Some(t)) = (outcome, &ticket) else {
-            decided = Some((outcome, row));
-            break;
-        };
-        let entry = Entry {
-            list_id: list.id,
-            ticket_id: t.id,
-            ticket_type_id: t.ticket_type_id,
-            at: input.at,
-            gate: input.gate.clone(),
-            by: user_id,
-        };
-        let applied = match (input.direction, presence) {
-            (ScanDirection::Entry, Presence::Never) => {
-                db::checkin::enter_first(&tx, scope, &entry, now).await?
-            }
-            (ScanDirection::Entry, _) => db::checkin::reenter(&tx, scope, &entry, now).await?,
-            (ScanDirection::Exit, _) => {
-                db::checkin::exit(&tx, scope, list.id, t.id, input.at, now).await?
-            }
-        };
-        if applied {
-            if input.direction == ScanDirection::Entry {
-                db::checkin::stamp_ticket(&tx, scope, t.id, input.at, now).await?;
-            }
-            decided = Some((outcome, row));
-            break;
-        }
-    }
-    let Some((outcome, row)) = decided else {
-        return Err(AppError::internal(anyhow::anyhow!(
-            "check-in of list {list_id} lost {ATTEMPTS} races in a row"
-        )));
-    };
-    // An offline door let the ticket in while it was (or would have been) already inside: the
-    // first admission stands. When the offline one happened first, the presence row is moved
-    // back to it; either way this scan is recorded as the conflict and reported.
-    let conflict = input.offline_outcome == Some(ScanOutcome::Ok)
-        && input.direction == ScanDirection::Entry
-        && outcome == ScanOutcome::AlreadyCheckedIn;
-    if conflict && let (Some(r), Some(t)) = (&row, &ticket) {
-        let first = Entry {
-            list_id: list.id,
-            ticket_id: t.id,
-            ticket_type_id: t.ticket_type_id,
-            at: input.at,
-            gate: input.gate.clone(),
-            by: user_id,
-        };
-        if input.at < r.first_entry_at {
-            db::checkin::backdate_first_entry(&tx, scope, &first, now).await?;
-        }
-    }
-    let previous = match (&row, outcome, input.direction) {
-        (Some(r), ScanOutcome::AlreadyCheckedIn, _)
-        | (Some(r), ScanOutcome::Ok, ScanDirection::Exit) => Some(previous_of(&tx, r).await?),
-        _ => None,
-    };
-    let result = ScanResult {
-        scan_id: Uuid::now_v7(),
-        outcome,
-        direction: input.direction,
-        ticket: dto,
-        previous,
-        message: Some(message(outcome, input.direction)),
-    };
-    if let Some(device) = input.device {
-        db::checkin_devices::touch(&tx, scope, device, now).await?;
-    }
-    let recorded = db::checkin::record_scan(
-        &tx,
+    let job = Door {
+        now: state.now(),
         scope,
-        NewScan {
-            id: result.scan_id,
-            list_id: list.id,
-            event_id: list.event_id,
-            ticket_id: ticket.as_ref().map(|t| t.id),
-            direction: input.direction.as_str().to_owned(),
-            outcome: outcome.as_str().to_owned(),
+        user_id,
+        list_id: list.id,
+        event_id: list.event_id,
+        rules: rules(list),
+        lookup,
+        ticket,
+        dto,
+        input,
+    };
+    db::group_commit::run(&state.db, move |tx| Box::pin(job.write(tx))).await
+}
+
+/// Everything one scan's write needs, owned: it may run in another task's batch.
+struct Door {
+    now: DateTime<Utc>,
+    scope: OrgScope,
+    user_id: Uuid,
+    list_id: Uuid,
+    event_id: Uuid,
+    rules: ListRules,
+    lookup: Lookup,
+    ticket: Option<TicketRow>,
+    dto: Option<ScannedTicket>,
+    input: Input,
+}
+
+impl Door {
+    /// Applies the scan inside `tx`: decide, apply an `ok` with a conditional write (deciding
+    /// again from a fresh read when another device won), record it. `keep: false` for a retry
+    /// whose nonce was already recorded: its work is undone and the first answer returned.
+    async fn write(self, tx: &DatabaseTransaction) -> AppResult<Grouped<Applied>> {
+        let Door {
+            now,
+            scope,
+            user_id,
+            list_id,
+            event_id,
+            rules,
+            lookup,
+            ticket,
+            dto,
+            input,
+        } = self;
+        let at = input.at.timestamp();
+        let entry = ticket.as_ref().map(|t| Entry {
+            list_id,
+            ticket_id: t.id,
+            ticket_type_id: t.ticket_type_id,
+            at: input.at,
             gate: input.gate.clone(),
-            scanned_by: user_id,
-            nonce: input.nonce.clone(),
-            scanned_at: input.at,
-            result: serde_json::to_value(&result).map_err(AppError::internal)?,
-            device: input.device,
-            offline_outcome: input.offline_outcome.map(|o| o.as_str().to_owned()),
-            conflict,
-        },
-        now,
-    )
-    .await?;
-    if !recorded {
-        // A retry of a scan already answered: undo this attempt, give the first answer.
-        tx.rollback().await?;
-        let first = db::checkin::find_scan(&state.db, scope, list.id, user_id, &input.nonce)
-            .await?
-            .ok_or_else(|| AppError::internal(anyhow::anyhow!("scan nonce vanished")))?;
-        return Ok(Applied {
-            result: result_of(&first)?,
-            replayed: true,
-            conflict: first.conflict,
+            by: user_id,
         });
+        // Most entries are first entries: try the insert before reading anything. When the
+        // ticket's answer would not be `ok` even for a first entry, presence does not matter.
+        let mut known: Option<Option<CheckinRow>> = None;
+        let mut decided = None;
+        for _ in 0..ATTEMPTS {
+            if known.is_none() && input.direction == ScanDirection::Exit {
+                known = Some(match &ticket {
+                    Some(t) => db::checkin::presence(tx, scope, list_id, t.id).await?,
+                    None => None,
+                });
+            }
+            let row = known.clone().flatten();
+            let presence = presence_of(row.as_ref());
+            let outcome = decide(&rules, lookup, input.direction, at, presence);
+            let (ScanOutcome::Ok, Some(e)) = (outcome, &entry) else {
+                decided = Some((outcome, row));
+                break;
+            };
+            let applied = match (input.direction, presence) {
+                (ScanDirection::Entry, Presence::Never) => {
+                    db::checkin::enter_first(tx, scope, e, now).await?
+                }
+                (ScanDirection::Entry, _) => db::checkin::reenter(tx, scope, e, now).await?,
+                (ScanDirection::Exit, _) => {
+                    db::checkin::exit(tx, scope, list_id, e.ticket_id, input.at, now).await?
+                }
+            };
+            if applied {
+                if input.direction == ScanDirection::Entry {
+                    db::checkin::stamp_ticket(tx, scope, e.ticket_id, input.at, now).await?;
+                }
+                decided = Some((outcome, row));
+                break;
+            }
+            // Another device (or an earlier entry) got there first: read, decide again.
+            known = Some(db::checkin::presence(tx, scope, list_id, e.ticket_id).await?);
+        }
+        let Some((outcome, row)) = decided else {
+            return Err(AppError::internal(anyhow::anyhow!(
+                "check-in of list {list_id} lost {ATTEMPTS} races in a row"
+            )));
+        };
+        // An offline door let the ticket in while it was (or would have been) already inside:
+        // the first admission stands. When the offline one happened first, the presence row is
+        // moved back to it; either way this scan is recorded as the conflict and reported.
+        let conflict = input.offline_outcome == Some(ScanOutcome::Ok)
+            && input.direction == ScanDirection::Entry
+            && outcome == ScanOutcome::AlreadyCheckedIn;
+        if conflict
+            && let (Some(r), Some(e)) = (&row, &entry)
+            && input.at < r.first_entry_at
+        {
+            db::checkin::backdate_first_entry(tx, scope, e, now).await?;
+        }
+        let previous = match (&row, outcome, input.direction) {
+            (Some(r), ScanOutcome::AlreadyCheckedIn, _)
+            | (Some(r), ScanOutcome::Ok, ScanDirection::Exit) => Some(previous_of(tx, r).await?),
+            _ => None,
+        };
+        let result = ScanResult {
+            scan_id: Uuid::now_v7(),
+            outcome,
+            direction: input.direction,
+            ticket: dto,
+            previous,
+            message: Some(message(outcome, input.direction)),
+        };
+        if let Some(device) = input.device {
+            db::checkin_devices::touch(tx, scope, device, now).await?;
+        }
+        let recorded = db::checkin::record_scan(
+            tx,
+            scope,
+            NewScan {
+                id: result.scan_id,
+                list_id,
+                event_id,
+                ticket_id: entry.as_ref().map(|e| e.ticket_id),
+                direction: input.direction.as_str().to_owned(),
+                outcome: outcome.as_str().to_owned(),
+                gate: input.gate.clone(),
+                scanned_by: user_id,
+                nonce: input.nonce.clone(),
+                scanned_at: input.at,
+                result: serde_json::to_value(&result).map_err(AppError::internal)?,
+                device: input.device,
+                offline_outcome: input.offline_outcome.map(|o| o.as_str().to_owned()),
+                conflict,
+            },
+            now,
+        )
+        .await?;
+        if !recorded {
+            // A retry of a scan already answered: undo this attempt, give the first answer.
+            let first = db::checkin::find_scan(tx, scope, list_id, user_id, &input.nonce)
+                .await?
+                .ok_or_else(|| AppError::internal(anyhow::anyhow!("scan nonce vanished")))?;
+            return Ok(Grouped {
+                value: Applied {
+                    result: result_of(&first)?,
+                    replayed: true,
+                    conflict: first.conflict,
+                },
+                keep: false,
+            });
+        }
+        Ok(Grouped {
+            value: Applied {
+                result,
+                replayed: false,
+                conflict,
+            },
+            keep: true,
+        })
     }
-    tx.commit().await?;
-    if outcome == ScanOutcome::Ok {
-        state.live.publish(list.event_id);
-    }
-    Ok(Applied {
-        result,
-        replayed: false,
-        conflict,
-    })
 }
 
 /// Scans made offline, applied in the order they happened at the door.
@@ -408,6 +477,9 @@ pub async fn sync(
         });
     }
     let results: Vec<SyncedScan> = results.into_iter().flatten().collect();
+    if !results.is_empty() {
+        state.live.publish(list.event_id);
+    }
     let conflicts =
         u32::try_from(results.iter().filter(|r| r.conflict).count()).unwrap_or(u32::MAX);
     Ok(SyncReport { results, conflicts })

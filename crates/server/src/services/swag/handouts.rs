@@ -184,6 +184,9 @@ pub async fn hand_out(
         return Ok((result_of(&first)?, true));
     }
     tx.commit().await?;
+    if outcome == SwagOutcome::Ok {
+        state.live.publish(item.event_id);
+    }
     Ok((result, false))
 }
 
