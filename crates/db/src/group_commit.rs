@@ -39,11 +39,13 @@ pub type JobFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 
 /// Called once the batch's fate is known: `Ok` when the commit succeeded.
 type Deliver = Box<dyn FnOnce(Result<(), &DbErr>) + Send>;
-type Job =
-    Box<dyn for<'a> FnOnce(&'a DatabaseTransaction) -> JobFuture<'a, (bool, Deliver)> + Send>;
+/// A queued job: run in a savepoint, it says whether to keep its writes and how to answer.
+type Ran = (bool, Deliver);
+type Job = Box<dyn for<'a> FnOnce(&'a DatabaseTransaction) -> JobFuture<'a, Ran> + Send>;
+type Queue = Arc<Mutex<Vec<Job>>>;
 
-fn queue_for(file: PathBuf) -> Arc<Mutex<Vec<Job>>> {
-    static QUEUES: OnceLock<Mutex<HashMap<PathBuf, Arc<Mutex<Vec<Job>>>>>> = OnceLock::new();
+fn queue_for(file: PathBuf) -> Queue {
+    static QUEUES: OnceLock<Mutex<HashMap<PathBuf, Queue>>> = OnceLock::new();
     let queues = QUEUES.get_or_init(Default::default);
     let mut map = queues.lock().unwrap_or_else(|p| p.into_inner());
     map.entry(file).or_default().clone()

@@ -133,6 +133,16 @@ impl Live {
     pub fn watchers(&self, event_id: Uuid) -> usize {
         self.hub.watchers(event_id)
     }
+
+    /// Ends every subscription (their `changed` returns `false`, so event streams finish) and
+    /// stops listening to Redis. For a graceful shutdown: open streams would otherwise hold it up
+    /// until its timeout, since they never finish on their own; their clients reconnect elsewhere.
+    pub fn close(&self) {
+        self.hub.lock().clear();
+        if let Backend::Redis { listener, .. } = &self.backend {
+            listener.abort();
+        }
+    }
 }
 
 impl Drop for Live {
@@ -322,6 +332,15 @@ mod tests {
         assert_eq!(live.watchers(a), 0);
         let _c = live.subscribe(b);
         assert_eq!(live.hub.lock().len(), 1, "unwatched events are forgotten");
+    }
+
+    #[tokio::test]
+    async fn closing_ends_every_subscription() {
+        let live = Live::in_process();
+        let mut sub = live.subscribe(Uuid::new_v4());
+        live.close();
+        let ended = tokio::time::timeout(Duration::from_millis(200), sub.changed()).await;
+        assert_eq!(ended.ok(), Some(false));
     }
 
     #[test]

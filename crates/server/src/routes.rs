@@ -33,6 +33,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(orders::get_order)
         // Doors scan in bursts at opening time (`just bench-checkin`).
         .service(checkin::create_scan)
+        .service(swag::hand_out_swag)
         .service(public::event_theme_css)
         .service(public::event_calendar)
         .service(public::unlock_ticket_types)
@@ -126,7 +127,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(swag::create_swag_item)
         .service(swag::update_swag_item)
         .service(swag::delete_swag_item)
-        .service(swag::hand_out_swag)
         .service(swag::list_swag_handouts)
         .service(swag::adjust_swag_stock)
         .service(swag::list_swag_adjustments)

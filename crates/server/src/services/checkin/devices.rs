@@ -59,8 +59,8 @@ pub async fn list(state: &AppState, scope: OrgScope) -> AppResult<Vec<CheckinDev
     let rows = db::checkin_devices::list(&state.db, scope).await?;
     let mut names: HashMap<Uuid, Option<String>> = HashMap::new();
     for r in &rows {
-        if !names.contains_key(&r.registered_by) {
-            names.insert(r.registered_by, name_of(state, r.registered_by).await?);
+        if let std::collections::hash_map::Entry::Vacant(slot) = names.entry(r.registered_by) {
+            slot.insert(name_of(state, r.registered_by).await?);
         }
     }
     Ok(rows

@@ -158,35 +158,6 @@ pub(crate) async fn resolve_named(
     Ok((Lookup::Ticket(facts), Some((found.ticket(), dto))))
 }
 
-/// [`resolve_named`] without the names.
-pub(crate) async fn resolve(
-    state: &AppState,
-    scope: OrgScope,
-    code: &str,
-) -> AppResult<(Lookup, Option<TicketRow>)> {
-    let (lookup, found) = resolve_named(state, scope, code).await?;
-    Ok((lookup, found.map(|(row, _)| row)))
-}
-
-pub(crate) async fn scanned_ticket(
-    state: &AppState,
-    scope: OrgScope,
-    t: &TicketRow,
-) -> AppResult<ScannedTicket> {
-    let name = match db::ticket_types::get(&state.db, scope, t.event_id, t.ticket_type_id).await {
-        Ok(tt) => join(&tt.name_en, &tt.name_fr),
-        Err(db::DbError::NotFound) => Default::default(),
-        Err(e) => return Err(e.into()),
-    };
-    Ok(ScannedTicket {
-        id: t.id,
-        code: t.code.clone(),
-        attendee_name: t.attendee_name.clone(),
-        ticket_type_id: t.ticket_type_id,
-        ticket_type_name: name,
-    })
-}
-
 fn presence_of(row: Option<&CheckinRow>) -> Presence {
     match row.map(|r| r.state.as_str()) {
         None => Presence::Never,

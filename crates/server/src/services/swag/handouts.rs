@@ -17,7 +17,7 @@ use uuid::Uuid;
 use super::{count, names_of};
 use crate::error::{AppError, AppResult};
 use crate::services::checkin::devices;
-use crate::services::checkin::scans::{CODE_MAX, NONCE_LEN, resolve, scanned_ticket};
+use crate::services::checkin::scans::{CODE_MAX, NONCE_LEN, resolve_named};
 use crate::services::event_fields::Errors;
 use crate::state::AppState;
 
@@ -128,12 +128,9 @@ pub async fn hand_out(
     let input = validate(input)?;
     let item = db::swag::get_item(&state.db, scope, item_id).await?;
     devices::check(state, scope, input.device, "device_id").await?;
-    let (lookup, ticket) = resolve(state, scope, &input.code).await?;
+    let (lookup, found) = resolve_named(state, scope, &input.code).await?;
     let refused = refusal(item.event_id, &db::swag::ticket_type_ids(&item), lookup);
-    let dto = match &ticket {
-        Some(t) => Some(scanned_ticket(state, scope, t).await?),
-        None => None,
-    };
+    let (ticket, dto) = found.unzip();
 
     let tx = db::begin_write(&state.db).await?;
     let outcome = match (refused, &ticket) {
