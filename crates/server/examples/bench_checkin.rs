@@ -525,16 +525,15 @@ async fn run(args: Args) -> anyhow::Result<Value> {
         .filter(|s| s.phase == Phase::Rescan && s.outcome.as_deref() == Some("already_checked_in"))
         .count();
 
-    // The organizer's view of the list, for a cross-check of the database counts.
-    let api_list = call(
-        &mut c,
-        "GET",
-        &format!("/api/v1/orgs/{}/checkin-lists/{list_id}", sale.org_id),
-        token,
-        None,
-        200,
-    )
-    .await;
+    // The organizer's view of the list, for a cross-check of the database counts (on a new
+    // connection: the set-up one may have idled past the server's keep-alive meanwhile).
+    let api_list = match Conn::connect(&host).await {
+        Ok(mut c) => {
+            let path = format!("/api/v1/orgs/{}/checkin-lists/{list_id}", sale.org_id);
+            call(&mut c, "GET", &path, token, None, 200).await
+        }
+        Err(e) => Err(anyhow::Error::new(e).context(format!("cannot connect to {host}"))),
+    };
     let (api_expected, api_checked_in) = match &api_list {
         Ok(v) => (
             v.pointer("/counts/expected").and_then(Value::as_u64),

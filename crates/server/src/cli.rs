@@ -145,6 +145,13 @@ async fn serve(state: AppState) -> anyhow::Result<()> {
         .with_context(|| format!("cannot listen on {addr}"))?
         .run();
     tracing::info!(%addr, "Reckot is listening: open http://{addr}/ (API docs at /api/docs/)");
+    // actix stops gracefully on SIGINT/SIGTERM, but waits for open responses: live dashboard
+    // streams never end on their own, so end them (their clients reconnect elsewhere).
+    let live = state.live.clone();
+    tokio::spawn(async move {
+        shutdown_signal().await;
+        live.close();
+    });
     server.await?;
     let _ = stop_tx.send(true);
     if let Some(worker) = worker {
@@ -153,8 +160,27 @@ async fn serve(state: AppState) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Ctrl-C, or SIGTERM (what container runtimes send).
 async fn shutdown_signal() {
-    let _ = tokio::signal::ctrl_c().await;
+    #[cfg(unix)]
+    {
+        let mut term =
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(term) => term,
+                Err(_) => {
+                    let _ = tokio::signal::ctrl_c().await;
+                    return;
+                }
+            };
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = term.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
 }
 
 async fn create_user(

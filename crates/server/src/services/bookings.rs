@@ -156,6 +156,8 @@ pub async fn cancel(
     let event = db::events::get(&tx, scope, order.event_id).await?;
     tx.commit().await?;
     after_inventory_change(state, &event, true).await;
+    // Its tickets no longer count as expected at the door.
+    state.live.publish(order.event_id);
     detail(state, scope, order_id).await
 }
 

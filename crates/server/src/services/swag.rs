@@ -231,7 +231,7 @@ pub async fn adjust(
         );
     }
     errors.into_result()?;
-    db::swag::get_item(&state.db, scope, item_id).await?;
+    let event_id = db::swag::get_item(&state.db, scope, item_id).await?.event_id;
     let now = state.now();
     let max = i32::try_from(STOCK_MAX).unwrap_or(i32::MAX);
     let tx = db::begin_write(&state.db).await?;
@@ -257,6 +257,8 @@ pub async fn adjust(
     let row =
         db::swag::insert_adjustment(&tx, scope, item_id, input.delta, reason, user_id, now).await?;
     tx.commit().await?;
+    // The dashboards show stock.
+    state.live.publish(event_id);
     let by_name = db::users::find(&state.db, user_id).await?.map(|u| u.name);
     Ok(adjustment_dto(&row, by_name))
 }
