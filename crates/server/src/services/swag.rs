@@ -231,7 +231,9 @@ pub async fn adjust(
         );
     }
     errors.into_result()?;
-    let event_id = db::swag::get_item(&state.db, scope, item_id).await?.event_id;
+    let event_id = db::swag::get_item(&state.db, scope, item_id)
+        .await?
+        .event_id;
     let now = state.now();
     let max = i32::try_from(STOCK_MAX).unwrap_or(i32::MAX);
     let tx = db::begin_write(&state.db).await?;
