@@ -7,6 +7,9 @@
 //! - [`rate_limit`]: fixed-window rate limits, in process or shared through Redis.
 //! - [`redis_pool`]: building a checked Redis connection pool.
 //! - [`tickets`]: ticket QR codes, the printable PDF, and event times in the event's time zone.
+//! - [`payments`]: payment gateways behind one trait (the dev test gateway, CamPay, pawaPay,
+//!   Flutterwave), exact amount and phone formats, webhook verification, and stub servers for
+//!   each gateway (feature `test-stubs`).
 
 pub mod emails;
 pub mod mailer;
