@@ -1,9 +1,10 @@
 /**
  * The organizer's side of check-in (issue 6). An organizer sets up an event with two free ticket
  * types (through the API), then, in the SPA, adds a check-in list on the Check-in page and a
- * T-shirt on the Swag page, and opens the Live dashboard. In the background (through the API) a
- * guest books a ticket, the door scans it at "North gate" and hands out a T-shirt: the dashboard
- * shows the check-in, the gate and the T-shirt without a reload. Then the organizer records a
+ * T-shirt on the Swag page, and opens the Live dashboard (its first stream is cut at once: the page
+ * opens it again). In the background (through the API) a guest books a ticket, the door scans it
+ * at "North gate" and hands out a T-shirt: the dashboard shows the check-in, the gate and the
+ * T-shirt without a reload; leaving the page aborts its stream. Then the organizer records a
  * delivery of 20 T-shirts (stock history, hand-out report, CSV report), reads the scan log, finds
  * the ticket a phone admitted a second time while offline in the conflicts report, and revokes that
  * phone. The Live page is read in French at the end.
@@ -135,9 +136,21 @@ test.describe.serial('check-in for organizers', () => {
         await snap(page, testInfo, 'swag');
       });
 
-      await test.step('opens the Live dashboard: nobody in yet, the stream is live', async () => {
+      await test.step('opens the Live dashboard: nobody in yet, the stream is live (and reopened when cut)', async () => {
+        // The first stream ends at once, as a proxy cutting it would: the page opens it again.
+        let streams = 0;
+        await page.route('**/checkin-stats/stream', async (route) => {
+          streams += 1;
+          if (streams === 1) {
+            await route.fulfill({ status: 200, contentType: 'text/event-stream', body: ': cut\n\n' });
+          } else {
+            await route.continue();
+          }
+        });
         await openTab(page, ui.tabs.live);
         await expect(page).toHaveURL(/\/live$/);
+        await expect.poll(() => streams).toBeGreaterThanOrEqual(2);
+        await page.unroute('**/checkin-stats/stream');
         await expect(page.getByTestId('live-status')).toHaveText(ui.live.status);
         await expect(page.getByTestId('live-checked-in')).toHaveText('0');
         await expectAccessible(page, testInfo, 'live-empty');
@@ -183,8 +196,13 @@ test.describe.serial('check-in for organizers', () => {
         await snap(page, testInfo, 'live');
       });
 
-      await test.step('records a delivery of 20 T-shirts; the hand-out shows in the report', async () => {
+      await test.step('leaving the dashboard closes its stream', async () => {
+        const closed = page.waitForEvent('requestfailed', (r) => r.url().includes('/checkin-stats/stream'));
         await openTab(page, ui.tabs.swag);
+        expect((await closed).failure()?.errorText).toMatch(/ABORTED/);
+      });
+
+      await test.step('records a delivery of 20 T-shirts; the hand-out shows in the report', async () => {
         await page.getByRole('button', { name: ui.swag.details('T-shirt'), exact: true }).click();
         await page.getByLabel(ui.swag.delta, { exact: true }).fill('20');
         await page.getByLabel(ui.swag.reason, { exact: true }).fill('Second delivery');

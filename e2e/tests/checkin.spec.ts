@@ -13,7 +13,7 @@
  *
  * Selectors are by accessible label / role / text; the copy lives in `ui` below.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import os from 'node:os';
 import path from 'node:path';
 import { createOrg, signIn, signUpAndConfirm } from './support/account';
@@ -111,7 +111,7 @@ async function hireStaff(page: Page, api: Api, baseURL: string): Promise<void> {
 const result = (page: Page) => page.getByTestId('scan-result');
 
 /** Signs in as staff, opens the Scanner from the organization's navigation and starts on `target`. */
-async function openScanner(page: Page, target: string | RegExp, gate: string): Promise<void> {
+async function openScanner(page: Page, target: string | RegExp, gate: string, testInfo?: TestInfo): Promise<void> {
   await signIn(page, staff);
   await page.goto(`/orgs/${ids.org}`);
   await page.getByRole('navigation', { name: ui.orgNav }).getByRole('link', { name: ui.scanner, exact: true }).click();
@@ -127,6 +127,10 @@ async function openScanner(page: Page, target: string | RegExp, gate: string): P
   const device = page.getByLabel(ui.setup.device, { exact: true });
   if (await device.count()) {
     await expect(device).toHaveValue(`${staff.name}'s phone`);
+  }
+  if (testInfo) {
+    await expectAccessible(page, testInfo, 'scanner-setup');
+    await snap(page, testInfo, 'scanner-setup');
   }
   await page.getByRole('button', { name: ui.setup.start, exact: true }).click();
   await expect(page).toHaveURL(/\/scan\?event=/);
@@ -181,7 +185,7 @@ test.describe.serial('check-in at the door', () => {
       const phone = await context.newPage();
 
       await test.step('opens the Scanner on the Main door list at the North gate', async () => {
-        await openScanner(phone, 'Main door', 'North gate');
+        await openScanner(phone, 'Main door', 'North gate', testInfo);
         await expect(phone.getByRole('heading', { level: 1, name: 'Scanning · Main door' })).toBeVisible();
         await expect(phone.getByText('Gate: North gate')).toBeVisible();
       });
@@ -332,6 +336,18 @@ test.describe.serial('check-in at the door', () => {
         await expect(page.getByTestId('scan-counts')).toHaveText('4 of 5 left');
         await expectAccessible(page, testInfo, 'scanner-swag');
         await snap(page, testInfo, 'swag-already-received');
+      });
+
+      await test.step('the screen reads in French', async () => {
+        const language = page.getByLabel('Language', { exact: true });
+        await language.selectOption({ label: 'Français' });
+        await expect(result(page)).toContainText('Déjà reçu');
+        await expect(result(page)).toContainText('Reçu 1 sur 1');
+        await expect(page.getByTestId('scan-counts')).toHaveText('4 sur 5 restants');
+        await expect(page.getByRole('button', { name: 'Remettre', exact: true })).toBeVisible();
+        await snap(page, testInfo, 'swag-french');
+        await page.getByLabel('Langue', { exact: true }).selectOption({ label: 'English' });
+        await expect(result(page)).toContainText(ui.result.received);
       });
 
       await test.step('an organizer revokes this phone: its next scan is refused', async () => {

@@ -265,6 +265,8 @@ async fn sleep_ms(ms: i32) {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
+
     use super::{SseFrame, SseParser};
 
     fn frame(event: &str, data: &str) -> SseFrame {

@@ -32,6 +32,10 @@ pub const NO_LISTS: Tr = Tr(
     "This event has no check-in list or swag item yet. An organizer creates them on the event's check-in page.",
     "Cet événement n'a encore ni liste de contrôle ni article à remettre. Un organisateur les crée sur la page de contrôle de l'événement.",
 );
+pub const OPEN_CHECKIN_PAGE: Tr = Tr(
+    "Open the event's check-in page",
+    "Ouvrir la page de contrôle de l'événement",
+);
 pub const GATE: Tr = Tr("Gate name", "Nom de l'entrée");
 pub const GATE_HINT: Tr = Tr(
     "Optional, shown in the scan log (\"North gate\").",
@@ -63,6 +67,7 @@ pub const READY_HINT: Tr = Tr(
     "Hold the ticket's QR code in front of the camera, or type its code.",
     "Présentez le QR code du billet à la caméra, ou saisissez son code.",
 );
+pub const CHECKING: Tr = Tr("Checking…", "Vérification…");
 pub const RESULT: Tr = Tr("Scan result", "Résultat du scan");
 pub const SCANNED_AT: Tr = Tr("Scanned at {time}", "Scanné à {time}");
 pub const OFFLINE_DECISION: Tr = Tr(

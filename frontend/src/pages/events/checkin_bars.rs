@@ -162,6 +162,8 @@ pub fn ArrivalsChart(
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
+
     use super::*;
 
     fn at(s: &str) -> DateTime<Utc> {

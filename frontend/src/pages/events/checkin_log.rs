@@ -113,7 +113,8 @@ pub fn ScanLog(
 
     let scan_row = move |s: Scan, l: Lang| {
         let z = tz.get_value();
-        let device = devices.with_untracked(|d| device_name(s.device_id, d));
+        // Tracked: the names replace the ids once the devices have loaded.
+        let device = devices.with(|d| device_name(s.device_id, d));
         let offline = s
             .offline_outcome
             .map(|o| ci::OFFLINE_SHOWED.fill(l, &[("outcome", ci::outcome_text(o).get(l))]));
@@ -135,7 +136,7 @@ pub fn ScanLog(
     };
     let conflict_row = move |s: Scan, l: Lang| {
         let z = tz.get_value();
-        let device = devices.with_untracked(|d| device_name(s.device_id, d));
+        let device = devices.with(|d| device_name(s.device_id, d));
         view! {
             <tr>
                 <td class=TD>{ticket_cell(&s, l)}</td>

@@ -4,13 +4,12 @@
 //! arrivals per five minutes, swag handed out against stock, and a "live" indicator that says
 //! when the stream is down and being reopened.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Timelike, Utc};
 use common::checkin_stats::CheckinStats;
 use common::events::{Event, TicketType};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use uuid::Uuid;
-use wasm_bindgen::JsValue;
 
 use super::bookings::{WithEvent, route_ids};
 use super::checkin_bars::{ArrivalsChart, Meter, percent};
@@ -20,6 +19,7 @@ use crate::api::stream::{self, EventStream, StreamStatus};
 use crate::components::button::LINK;
 use crate::components::{ErrSignal, ErrorAlert, Loading, PageTitle};
 use crate::i18n::{checkin as ci, events as ev, t, use_lang};
+use crate::time::utc_to_input;
 
 const CARD: &str = "space-y-3 rounded-lg border border-gray-200 bg-white p-4 shadow-sm";
 const CARD_TITLE: &str = "text-base font-semibold text-gray-900";
@@ -37,10 +37,12 @@ pub fn LivePage() -> impl IntoView {
     .into_any()
 }
 
-/// The time of day in the viewer's clock, with seconds, so the reader sees it moving.
-fn clock(at: &DateTime<Utc>, lang: common::Lang) -> String {
-    let date = js_sys::Date::new(&JsValue::from_f64(at.timestamp_millis() as f64));
-    String::from(date.to_locale_time_string(lang.as_str()))
+/// `HH:MM:SS` in the event's zone, like the chart's times; the seconds show it moving. Zones
+/// are whole minutes apart from UTC, so the seconds are UTC's.
+fn clock(at: &DateTime<Utc>, tz: &str) -> String {
+    let local = utc_to_input(at, tz);
+    let hhmm = local.split_once('T').map_or(local.as_str(), |(_, t)| t);
+    format!("{hhmm}:{:02}", at.second())
 }
 
 #[component]
@@ -49,6 +51,7 @@ fn Live(org_id: Uuid, event: Event, #[allow(unused)] types: Vec<TicketType>) -> 
     let event_id = event.id;
     let title = event.title.clone();
     let tz = event.timezone.clone();
+    let zone = StoredValue::new(tz.clone());
     let stats = RwSignal::new(None::<CheckinStats>);
     let status = RwSignal::new(StreamStatus::Connecting);
     let error: ErrSignal = RwSignal::new(None);
@@ -133,7 +136,7 @@ fn Live(org_id: Uuid, event: Event, #[allow(unused)] types: Vec<TicketType>) -> 
         stats.with(|s| {
             s.as_ref().map(|s| {
                 let l = lang.get();
-                ci::UPDATED_AT.fill(l, &[("at", &clock(&s.generated_at, l))])
+                ci::UPDATED_AT.fill(l, &[("at", &clock(&s.generated_at, &zone.get_value()))])
             })
         })
     };

@@ -2,6 +2,7 @@
 //! "Check-in", "Live" and "Swag", as a navigation with `aria-current` on the open one; and the
 //! loading of the event with its ticket types that the pages after the editor share.
 
+use common::Permission;
 use common::events::{Event, TicketType};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -9,6 +10,7 @@ use uuid::Uuid;
 
 use crate::api::{self, ApiError};
 use crate::i18n::{Tr, checkin as ci, sales as sa, t};
+use crate::pages::orgs::layout::use_org;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum EventPage {
@@ -24,6 +26,8 @@ pub enum EventPage {
 pub fn EventTabs(org_id: Uuid, event_id: Uuid) -> impl IntoView {
     let location = use_location();
     let base = format!("/orgs/{org_id}/events/{event_id}");
+    // The door's pages need `check_in` to read anything (viewers do not have it).
+    let door = use_org().can(Permission::CheckIn);
     let tab = move |href: String, label: Tr, page: EventPage| {
         let current = move || {
             let path = location.pathname.get();
@@ -56,9 +60,11 @@ pub fn EventTabs(org_id: Uuid, event_id: Uuid) -> impl IntoView {
                 {tab(base.clone(), sa::TAB_EVENT, EventPage::Editor)}
                 {tab(format!("{base}/bookings"), sa::TAB_BOOKINGS, EventPage::Bookings)}
                 {tab(format!("{base}/coupons"), sa::TAB_COUPONS, EventPage::Coupons)}
-                {tab(format!("{base}/checkin"), ci::TAB_CHECKIN, EventPage::Checkin)}
-                {tab(format!("{base}/live"), ci::TAB_LIVE, EventPage::Live)}
-                {tab(format!("{base}/swag"), ci::TAB_SWAG, EventPage::Swag)}
+                {door.then(|| view! {
+                    {tab(format!("{base}/checkin"), ci::TAB_CHECKIN, EventPage::Checkin)}
+                    {tab(format!("{base}/live"), ci::TAB_LIVE, EventPage::Live)}
+                    {tab(format!("{base}/swag"), ci::TAB_SWAG, EventPage::Swag)}
+                })}
             </ul>
         </nav>
     }

@@ -44,7 +44,7 @@ pub fn ManualEntry(scanner: Scanner) -> impl IntoView {
                         disabled=move || scanner.revoked.get()
                         bind:value=code
                     />
-                    <button type="submit" class=PRIMARY disabled=move || scanner.revoked.get()>
+                    <button type="submit" class=format!("{PRIMARY} whitespace-nowrap") disabled=move || scanner.revoked.get()>
                         {t(if swag { sc::HAND_OUT } else { sc::CHECK })}
                     </button>
                 </div>

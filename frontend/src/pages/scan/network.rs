@@ -107,14 +107,15 @@ pub fn SyncPanel(scanner: Scanner) -> impl IntoView {
                 </button>
             </div>
             <ErrorAlert error=scanner.error />
-            <SyncReport scanner />
         </section>
     }
     .into_any()
 }
 
+/// What the last sync found, at the top of the screen: a conflict is something to act on (the
+/// same ticket got in twice).
 #[component]
-fn SyncReport(scanner: Scanner) -> impl IntoView {
+pub fn SyncReport(scanner: Scanner) -> impl IntoView {
     let lang = use_lang();
     let line = move |l: SyncLine, conflict: bool| {
         let lang = lang.get();

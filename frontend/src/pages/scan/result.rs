@@ -264,12 +264,18 @@ pub fn ResultPanel(scanner: Scanner) -> impl IntoView {
             aria-label=t(sc::RESULT)
             data-testid="scan-result"
             data-outcome=move || shown.with(|s| s.as_ref().map_or("", |s| s.outcome))
+            aria-busy=move || (scanner.in_flight.get() > 0).to_string()
             class=class
         >
             <span aria-hidden="true" class="flex h-14 w-14 shrink-0 items-center justify-center rounded-full bg-black/10 text-4xl font-black">
                 {move || tone().style().1}
             </span>
             {body}
+            <Show when=move || { scanner.in_flight.get() > 0 }>
+                <span class="ml-auto shrink-0 self-start rounded-full bg-black/15 px-3 py-1 text-sm font-semibold">
+                    {t(sc::CHECKING)}
+                </span>
+            </Show>
         </div>
     }
 }

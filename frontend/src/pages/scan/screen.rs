@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use super::camera::Camera;
 use super::counts::{Counts, ScanLog};
 use super::manual::ManualEntry;
-use super::network::{NetworkBadge, OfflineBanner, RevokedPanel, SyncPanel};
+use super::network::{NetworkBadge, OfflineBanner, RevokedPanel, SyncPanel, SyncReport};
 use super::result::ResultPanel;
 use super::search::NameSearch;
 use super::session::{Params, Scanner, Target};
@@ -62,6 +62,7 @@ pub fn ScannerScreen(org_id: uuid::Uuid, params: Params) -> impl IntoView {
                 fallback=move || view! { <RevokedPanel setup_href=setup_href.clone() /> }
             >
                 <OfflineBanner scanner />
+                <SyncReport scanner />
                 <div class="grid gap-4 lg:grid-cols-2">
                     <div class="space-y-4">
                         <ResultPanel scanner />

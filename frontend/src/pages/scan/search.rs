@@ -125,6 +125,9 @@ pub fn NameSearch(scanner: Scanner) -> impl IntoView {
                     on:click=move |_| {
                         super::feedback::unlock();
                         scanner.submit(code.clone());
+                        // The result panel says what happened; the next person needs a new search.
+                        results.set(None);
+                        q.set(String::new());
                     }
                 >
                     {move || action().0}

@@ -35,6 +35,10 @@ const SYNC_BATCH: usize = 500;
 const LOG_LINES: usize = 12;
 /// How often the counts are refreshed and a pending queue retried.
 const HEARTBEAT: Duration = Duration::from_secs(15);
+/// A scan the server has not answered by then is decided offline: a queue of people waits at a
+/// door, and a weak signal can hold a request for a minute. The queued scan keeps the request's
+/// nonce, so if the request did land, the sync replays its answer instead of counting it twice.
+const ANSWER_WITHIN_MS: i32 = 5000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
@@ -91,6 +95,8 @@ pub struct Scanner {
     /// Offline admissions minus exits still in the queue (added to the server's count).
     pub pending_inside: RwSignal<i64>,
     pub syncing: RwSignal<bool>,
+    /// Scans or hand-outs waiting for the server's answer.
+    pub in_flight: RwSignal<u32>,
     pub report: RwSignal<Option<SyncSummary>>,
     pub list: RwSignal<Option<CheckinList>>,
     pub item: RwSignal<Option<SwagItem>>,
@@ -119,6 +125,24 @@ fn new_nonce() -> String {
     Uuid::new_v4().simple().to_string()
 }
 
+/// `fut`'s output, or a network error once `ms` have passed without it.
+async fn within<T>(
+    ms: i32,
+    fut: impl std::future::Future<Output = Result<T, ApiError>>,
+) -> Result<T, ApiError> {
+    use futures_util::future::{Either, select};
+    let timer = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let timer = wasm_bindgen_futures::JsFuture::from(timer);
+    match select(std::pin::pin!(fut), timer).await {
+        Either::Left((answer, _)) => answer,
+        Either::Right(_) => Err(ApiError::Network("timed out".into())),
+    }
+}
+
 impl Scanner {
     /// Creates the session for the current component and starts its background work: the
     /// device registration, the list (or item) and its offline copy, network listeners and the
@@ -140,6 +164,7 @@ impl Scanner {
             queued: RwSignal::new(queued),
             pending_inside: RwSignal::new(0),
             syncing: RwSignal::new(false),
+            in_flight: RwSignal::new(0),
             report: RwSignal::new(None),
             list: RwSignal::new(None),
             item: RwSignal::new(None),
@@ -257,7 +282,13 @@ impl Scanner {
                 scanned_at: None,
                 device_id: store::device_id(self.org_id),
             };
-            let answer = api::scanner::create_scan(self.org_id, list_id, &body).await;
+            self.in_flight.update(|n| *n += 1);
+            let answer = within(
+                ANSWER_WITHIN_MS,
+                api::scanner::create_scan(self.org_id, list_id, &body),
+            )
+            .await;
+            self.in_flight.try_update(|n| *n = n.saturating_sub(1));
             if self.gone() {
                 return;
             }
@@ -364,7 +395,13 @@ impl Scanner {
             nonce: new_nonce(),
             device_id: store::device_id(self.org_id),
         };
-        let answer = api::scanner::hand_out_swag(self.org_id, item_id, &body).await;
+        self.in_flight.update(|n| *n += 1);
+        let answer = within(
+            ANSWER_WITHIN_MS,
+            api::scanner::hand_out_swag(self.org_id, item_id, &body),
+        )
+        .await;
+        self.in_flight.try_update(|n| *n = n.saturating_sub(1));
         if self.gone() {
             return;
         }

@@ -3,20 +3,22 @@
 //! registers the device if needed and opens the scanner with the choices in the URL, so a reload
 //! comes back to the same screen.
 
-use common::ErrorCode;
 use common::checkin::{CheckinList, RegisterDevice};
 use common::events::{Event, EventStatus};
 use common::swag::SwagItem;
+use common::{ErrorCode, Permission};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 use uuid::Uuid;
 
 use crate::api::{self, ApiError};
+use crate::components::button::LINK;
 use crate::components::field::{HINT, INPUT, LABEL};
 use crate::components::status::LoadError;
 use crate::components::{ErrSignal, ErrorAlert, Loading, SelectField, SubmitButton, TextField};
 use crate::i18n::{scanner as sc, t, ui, use_lang};
+use crate::pages::orgs::layout::use_org;
 use crate::state::scanner::{self as store, LastSetup};
 use crate::state::use_session;
 use crate::util::encode;
@@ -58,6 +60,7 @@ pub fn Setup(org_id: Uuid) -> impl IntoView {
     let navigate = use_navigate();
     let last = store::last_setup(org_id);
     let registered = store::device_id(org_id).is_some();
+    let can_manage = use_org().can(Permission::ManageEvents);
 
     let events = RwSignal::new(None::<Result<Vec<Event>, ApiError>>);
     let reload = RwSignal::new(0u32);
@@ -214,7 +217,18 @@ pub fn Setup(org_id: Uuid) -> impl IntoView {
             }
             .into_any(),
             Some(Ok((lists, items))) if lists.is_empty() && items.is_empty() => {
-                view! { <p class="rounded-md border border-dashed border-gray-300 bg-white p-4 text-gray-700">{sc::NO_LISTS.get(l)}</p> }.into_any()
+                // Organizers can go and create one; staff ask them.
+                let manage = can_manage.then(|| {
+                    let href = format!("/orgs/{org_id}/events/{}/checkin", event.get_untracked());
+                    view! { <a href=href class=LINK>{sc::OPEN_CHECKIN_PAGE.get(l)}</a> }
+                });
+                view! {
+                    <div class="space-y-2 rounded-md border border-dashed border-gray-300 bg-white p-4 text-gray-700">
+                        <p>{sc::NO_LISTS.get(l)}</p>
+                        {manage}
+                    </div>
+                }
+                .into_any()
             }
             Some(Ok((lists, items))) => view! {
                 <div class="space-y-1">
