@@ -6,8 +6,9 @@
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult,
-    JoinType, QueryFilter, QueryOrder, QuerySelect, RelationDef, TryInsertResult,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait,
+    FromQueryResult, JoinType, QueryFilter, QueryOrder, QuerySelect, RelationDef, Statement,
+    TryInsertResult,
 };
 use uuid::Uuid;
 
@@ -340,6 +341,56 @@ pub async fn enter_first<C: ConnectionTrait>(
     .exec_without_returning(conn)
     .await?;
     Ok(matches!(res, TryInsertResult::Inserted(1)))
+}
+
+/// A ticket's first entry on a list, with `tickets.checked_in_at` stamped when this is its first
+/// entry through any list; `false` when it already has a presence row there. On PostgreSQL one
+/// statement (a data-modifying CTE): scans at opening time are bound by round trips.
+pub async fn enter_first_and_stamp<C: ConnectionTrait>(
+    conn: &C,
+    scope: OrgScope,
+    e: &Entry,
+    now: DateTime<Utc>,
+) -> DbResult<bool> {
+    if conn.get_database_backend() != DbBackend::Postgres {
+        let entered = enter_first(conn, scope, e, now).await?;
+        if entered {
+            stamp_ticket(conn, scope, e.ticket_id, e.at, now).await?;
+        }
+        return Ok(entered);
+    }
+    let sql = "WITH ins AS (
+            INSERT INTO checkins (id, org_id, list_id, ticket_id, ticket_type_id, state,
+                first_entry_at, last_entry_at, last_entry_gate, last_entry_by, last_exit_at,
+                entries, created_at, updated_at)
+            VALUES ($1, $2, $3, $4, $5, 'in', $6, $6, $7, $8, NULL, 1, $9, $9)
+            ON CONFLICT (list_id, ticket_id) DO NOTHING
+            RETURNING ticket_id
+        ), stamp AS (
+            UPDATE tickets SET checked_in_at = $6, updated_at = $9
+            WHERE id IN (SELECT ticket_id FROM ins) AND org_id = $2 AND checked_in_at IS NULL
+        )
+        SELECT COUNT(*) AS n FROM ins";
+    let row = conn
+        .query_one_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            sql,
+            [
+                Uuid::now_v7().into(),
+                scope.org_id().into(),
+                e.list_id.into(),
+                e.ticket_id.into(),
+                e.ticket_type_id.into(),
+                e.at.into(),
+                e.gate.clone().into(),
+                e.by.into(),
+                now.into(),
+            ],
+        ))
+        .await?
+        .ok_or(DbError::NotFound)?;
+    let n: i64 = row.try_get("", "n")?;
+    Ok(n == 1)
 }
 
 /// Back in after an exit; `false` unless the ticket was out.

@@ -110,6 +110,20 @@ fn rules(list: &CheckinListRow) -> ListRules {
     }
 }
 
+/// The verifying key of the signing seed, derived once (per scan it showed in profiles).
+fn public_key(seed: &[u8; 32]) -> [u8; 32] {
+    static DERIVED: std::sync::Mutex<Option<([u8; 32], [u8; 32])>> = std::sync::Mutex::new(None);
+    let mut derived = DERIVED.lock().unwrap_or_else(|p| p.into_inner());
+    match *derived {
+        Some((s, key)) if s == *seed => key,
+        _ => {
+            let key = ticket_token::public_key(seed);
+            *derived = Some((*seed, key));
+            key
+        }
+    }
+}
+
 /// What the code names: a QR payload is verified with the public key first; a typed code is
 /// looked up among the organization's tickets only. The ticket comes with its order's status and
 /// its type's names, in one query.
@@ -119,7 +133,7 @@ pub(crate) async fn resolve_named(
     code: &str,
 ) -> AppResult<(Lookup, Option<(TicketRow, ScannedTicket)>)> {
     let found = if code.starts_with(ticket_token::PREFIX) {
-        let key = ticket_token::public_key(state.settings.ticket_signing_seed());
+        let key = public_key(state.settings.ticket_signing_seed());
         match ticket_token::verify(&key, code) {
             Err(TokenError::BadSignature) => return Ok((Lookup::BadSignature, None)),
             Err(_) => return Ok((Lookup::Unknown, None)),
@@ -297,9 +311,11 @@ impl Door {
                 decided = Some((outcome, row));
                 break;
             };
+            // Only a first entry on this list can be the ticket's first entry anywhere, so
+            // only it stamps `checked_in_at` (re-entry finds it stamped already).
             let applied = match (input.direction, presence) {
                 (ScanDirection::Entry, Presence::Never) => {
-                    db::checkin::enter_first(tx, scope, e, now).await?
+                    db::checkin::enter_first_and_stamp(tx, scope, e, now).await?
                 }
                 (ScanDirection::Entry, _) => db::checkin::reenter(tx, scope, e, now).await?,
                 (ScanDirection::Exit, _) => {
@@ -307,9 +323,6 @@ impl Door {
                 }
             };
             if applied {
-                if input.direction == ScanDirection::Entry {
-                    db::checkin::stamp_ticket(tx, scope, e.ticket_id, input.at, now).await?;
-                }
                 decided = Some((outcome, row));
                 break;
             }
