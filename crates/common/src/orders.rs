@@ -207,24 +207,40 @@ impl PaymentStatus {
     }
 }
 
-/// How the buyer pays. The payments issue adds mobile money and cards.
+/// How the buyer pays: a gateway. Which ones can pay an order is in `Order::payment_methods`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PaymentMethod {
     /// Development gateway: a page where the buyer approves or declines. Off in production.
     Test,
+    /// CamPay (Cameroon, XAF): MTN and Orange mobile money, or its hosted page.
+    Campay,
+    /// pawaPay: mobile money in about 20 African countries.
+    Pawapay,
+    /// Flutterwave: hosted checkout (cards, mobile money, ...).
+    Flutterwave,
 }
 
 impl PaymentMethod {
+    pub const ALL: [PaymentMethod; 4] = [
+        PaymentMethod::Test,
+        PaymentMethod::Campay,
+        PaymentMethod::Pawapay,
+        PaymentMethod::Flutterwave,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             PaymentMethod::Test => "test",
+            PaymentMethod::Campay => "campay",
+            PaymentMethod::Pawapay => "pawapay",
+            PaymentMethod::Flutterwave => "flutterwave",
         }
     }
 
     pub fn parse(s: &str) -> Option<PaymentMethod> {
-        [PaymentMethod::Test].into_iter().find(|v| v.as_str() == s)
+        PaymentMethod::ALL.into_iter().find(|v| v.as_str() == s)
     }
 }
 
@@ -246,6 +262,14 @@ pub struct Payment {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StartPayment {
     pub method: PaymentMethod,
+    /// The mobile-money number to charge (any usual notation, `+237 6 70 00 00 00`); defaults
+    /// to the order's phone. Without any, mobile-money gateways send the buyer to their page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// The payer's network (`mtn`, `orange`, `airtel`, `moov`, `wave`, `mpesa`, ...); when
+    /// absent the gateway works it out from the number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub operator: Option<String>,
 }
 
 /// An order as its buyer sees it.
@@ -267,6 +291,9 @@ pub struct Order {
     /// Empty until confirmed.
     pub tickets: Vec<Ticket>,
     pub payments: Vec<Payment>,
+    /// While pending: the methods that can pay this order's currency now (empty otherwise).
+    #[serde(default)]
+    pub payment_methods: Vec<PaymentMethod>,
     /// Grants access to this order without an account (`?token=`); part of the emailed link.
     pub access_token: String,
     /// The buyer's order page (signed link).

@@ -100,3 +100,66 @@ pub async fn settle<C: ConnectionTrait>(
         .await?;
     Ok(res.rows_affected == 1)
 }
+
+/// Records the gateway's reference once `start` returned it (a callback may have settled the
+/// payment already; the reference is still worth keeping for refunds and reconciliation).
+pub async fn set_provider_ref<C: ConnectionTrait>(
+    conn: &C,
+    scope: OrgScope,
+    id: Uuid,
+    provider_ref: &str,
+    now: DateTime<Utc>,
+) -> DbResult<()> {
+    Entity::update_many()
+        .col_expr(
+            Column::ProviderRef,
+            Expr::value(Some(provider_ref.to_owned())),
+        )
+        .col_expr(Column::UpdatedAt, Expr::value(now))
+        .filter(Column::Id.eq(id))
+        .filter(Column::OrgId.eq(scope.org_id()))
+        .filter(Column::ProviderRef.is_null())
+        .exec(conn)
+        .await?;
+    Ok(())
+}
+
+/// `(org_id, payment_id)` of the payment a gateway names by its own reference, for verified
+/// callbacks that do not echo our id.
+pub async fn find_by_provider_ref<C: ConnectionTrait>(
+    conn: &C,
+    method: &str,
+    provider_ref: &str,
+) -> DbResult<Option<(Uuid, Uuid)>> {
+    use sea_orm::QuerySelect;
+    Ok(Entity::find()
+        .select_only()
+        .column(Column::OrgId)
+        .column(Column::Id)
+        .filter(Column::Method.eq(method))
+        .filter(Column::ProviderRef.eq(provider_ref))
+        .into_tuple::<(Uuid, Uuid)>()
+        .one(conn)
+        .await?)
+}
+
+/// Pending payments through real gateways started between `since` and `before`, oldest first,
+/// across all organizations: for the reconciliation job only (it asks each gateway and settles
+/// through the same conditional update as a webhook).
+pub async fn pending_for_reconciliation<C: ConnectionTrait>(
+    conn: &C,
+    since: DateTime<Utc>,
+    before: DateTime<Utc>,
+    limit: u64,
+) -> DbResult<Vec<PaymentRow>> {
+    use sea_orm::QuerySelect;
+    Ok(Entity::find()
+        .filter(Column::Status.eq("pending"))
+        .filter(Column::Method.ne("test"))
+        .filter(Column::CreatedAt.gte(since))
+        .filter(Column::CreatedAt.lte(before))
+        .order_by_asc(Column::CreatedAt)
+        .limit(limit)
+        .all(conn)
+        .await?)
+}

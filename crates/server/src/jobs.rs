@@ -1,12 +1,14 @@
 //! The worker: drains the durable job queue. `reckot serve` runs it in-process; `reckot worker`
 //! runs it alone. Jobs are idempotent enough to run twice (an email sent twice is the worst case).
+//! Each tick also does periodic chores: expire lapsed holds, refresh popularity, purge idempotency
+//! keys, and reconcile payments still pending at their gateway (`services::reconcile`).
 
 use std::time::Duration;
 
 use chrono::Duration as ChronoDuration;
 
 use crate::services::mail::{EmailJob, JOB_KIND as SEND_EMAIL};
-use crate::services::order_delivery;
+use crate::services::{order_delivery, reconcile};
 use crate::state::AppState;
 
 const LEASE: ChronoDuration = ChronoDuration::seconds(120);
@@ -16,6 +18,7 @@ const IDLE_POLL: Duration = Duration::from_secs(5);
 pub async fn run(state: AppState, shutdown: impl std::future::Future<Output = ()>) {
     tokio::pin!(shutdown);
     tracing::info!("worker started");
+    let mut last_reconcile: Option<std::time::Instant> = None;
     loop {
         match drain(&state).await {
             Ok(_) => {}
@@ -30,6 +33,16 @@ pub async fn run(state: AppState, shutdown: impl std::future::Future<Output = ()
         // Discovery's "popular" order follows sales within one poll.
         if let Err(e) = refresh_popularity(&state).await {
             tracing::error!(error = %e, "worker: could not refresh popularity");
+        }
+        // Payments whose webhook never came are asked about at their gateway (network calls:
+        // not on every wake-up, only every `reconcile::interval`).
+        if last_reconcile.is_none_or(|at| at.elapsed() >= reconcile::interval(&state)) {
+            last_reconcile = Some(std::time::Instant::now());
+            match reconcile::run(&state).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(payments.settled = n, "reconciled payments"),
+                Err(e) => tracing::error!(error = %e, "worker: could not reconcile payments"),
+            }
         }
         // Replays are promised for a day.
         let day_ago = state.now() - ChronoDuration::days(1);

@@ -26,6 +26,7 @@ use utoipa::{Modify, OpenApi, PartialSchema, ToSchema};
         (name = "checkout", description = "Pricing and placing orders (holds, coupons, Idempotency-Key)"),
         (name = "orders", description = "A buyer's order: status, payment, tickets (by signed token or as the signed-in buyer)"),
         (name = "test-gateway", description = "Development payment gateway (approve or decline); disabled in production"),
+        (name = "webhooks", description = "Payment gateways report outcomes (authenticated by their signatures, not a bearer token)"),
         (name = "bookings", description = "An organizer's orders: search, detail with history, cancel, resend, CSV"),
         (name = "coupons", description = "Discount codes of an event, with usage statistics"),
         (name = "checkin", description = "Check-in lists, scanning at the door (online and offline sync), the scan log with its conflicts, attendee search, scanning devices and the key for offline verification"),
@@ -53,6 +54,8 @@ fn is_public(path: &str, method: &str) -> bool {
         // The order's signed `token` grants access (a bearer token of its buyer works too).
         || path.starts_with("/api/v1/orders/")
         || path.starts_with("/api/v1/test-gateway/")
+        // Gateways authenticate their webhooks by signature, not by a bearer token.
+        || path.starts_with("/api/v1/webhooks/")
         || path.starts_with("/health")
         || (path == "/api/v1/invitations/{token}" && method == "get")
 }

@@ -21,6 +21,7 @@ pub mod public;
 pub mod swag;
 pub mod test_gateway;
 pub mod ticket_types;
+pub mod webhooks;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     // actix tries routes in registration order: the hottest public reads go first (measured by
@@ -104,6 +105,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(test_gateway::get_test_payment)
         .service(test_gateway::approve_test_payment)
         .service(test_gateway::decline_test_payment)
+        .service(webhooks::receive_webhook)
+        .service(webhooks::receive_query_webhook)
         .service(bookings::list_orders)
         .service(bookings::export_orders)
         .service(bookings::get_booking)

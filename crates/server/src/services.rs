@@ -24,6 +24,8 @@ pub mod payments;
 pub mod profile;
 pub mod public_events;
 pub mod rate_limits;
+pub mod reconcile;
 pub mod sessions;
 pub mod swag;
 pub mod ticket_types;
+pub mod webhooks;

@@ -8,6 +8,10 @@ use std::time::Duration;
 use anyhow::{Context, bail};
 use secrecy::{ExposeSecret, SecretBox, SecretString};
 
+mod gateways;
+
+pub use gateways::{CampaySettings, FlutterwaveSettings, GatewaySettings, PawapaySettings};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AppEnv {
     Development,
@@ -51,6 +55,11 @@ pub struct Settings {
     pub max_held_tickets: u32,
     /// While a payment is in flight the hold lasts at least this long from its start.
     pub payment_hold: Duration,
+    /// CamPay, pawaPay and Flutterwave: each enabled when its credentials are set.
+    pub gateways: GatewaySettings,
+    /// A payment still pending this long after it started is asked about at its gateway, so a
+    /// lost webhook never loses a sale. `PAYMENT_RECONCILE_AFTER_SECONDS`.
+    pub payment_reconcile_after: Duration,
 }
 
 /// Development-only signing key; production refuses to boot without its own `JWT_SECRET`.
@@ -150,6 +159,11 @@ impl Settings {
             max_held_tickets: u32::try_from(secs("MAX_HELD_TICKETS_PER_BUYER", 20)?)
                 .unwrap_or(u32::MAX),
             payment_hold: Duration::from_secs(secs("PAYMENT_HOLD_MINUTES", 15)? * 60),
+            gateways: GatewaySettings::from_vars(var, production)?,
+            payment_reconcile_after: Duration::from_secs(secs(
+                "PAYMENT_RECONCILE_AFTER_SECONDS",
+                60,
+            )?),
             app_env,
             database_url: var("DATABASE_URL")
                 .unwrap_or_else(|| "sqlite://data/reckot.sqlite?mode=rwc".into()),
@@ -272,5 +286,38 @@ mod tests {
         .unwrap_err()
         .to_string();
         assert!(err.contains("TEST_GATEWAY"), "{err}");
+    }
+
+    #[test]
+    fn a_gateway_is_enabled_by_its_credentials_and_never_prints_them() {
+        let none = from(&[]).unwrap();
+        assert!(none.gateways.campay.is_none() && none.gateways.pawapay.is_none());
+        assert_eq!(none.payment_reconcile_after, Duration::from_secs(60));
+        let s = from(&[
+            ("CAMPAY_USERNAME", "app"),
+            ("CAMPAY_PASSWORD", "campay-password-123"),
+            ("CAMPAY_WEBHOOK_KEY", "campay-webhook-key-123"),
+            ("PAWAPAY_API_TOKEN", "pawapay-token-123"),
+            ("PAYMENT_RECONCILE_AFTER_SECONDS", "30"),
+        ])
+        .unwrap();
+        assert!(s.gateways.campay.is_some() && s.gateways.pawapay.is_some());
+        assert!(s.gateways.flutterwave.is_none());
+        assert_eq!(s.payment_reconcile_after, Duration::from_secs(30));
+        let printed = format!("{s:?}");
+        for secret in [
+            "campay-password-123",
+            "campay-webhook-key-123",
+            "pawapay-token-123",
+        ] {
+            assert!(!printed.contains(secret), "{secret} printed");
+        }
+        // Half a configuration is refused at boot, not discovered at the first payment.
+        let err = from(&[("CAMPAY_TOKEN", "t")]).unwrap_err().to_string();
+        assert!(err.contains("CAMPAY_WEBHOOK_KEY"), "{err}");
+        let err = from(&[("FLUTTERWAVE_SECRET_KEY", "k")])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("FLUTTERWAVE_SECRET_HASH"), "{err}");
     }
 }

@@ -213,6 +213,11 @@ pub fn assemble(state: &AppState, parts: &Parts<'_>) -> Order {
             })
             .collect(),
         payments: payments.iter().map(|p| payment_dto(state, p)).collect(),
+        payment_methods: if status == OrderStatus::Pending && order.total_minor > 0 {
+            state.gateways.methods_for(&order.currency)
+        } else {
+            Vec::new()
+        },
         page_url: page_path(state, order.id),
         pdf_url: (status == OrderStatus::Confirmed)
             .then(|| format!("/api/v1/orders/{}/tickets.pdf?token={token}", order.id)),

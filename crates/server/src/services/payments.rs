@@ -4,7 +4,7 @@
 
 use common::ErrorCode;
 use common::orders::ActorKind;
-use common::orders::{Payment, StartPayment, TestGatewayPayment};
+use common::orders::{Payment, PaymentStatus, StartPayment, TestGatewayPayment};
 use db::OrgScope;
 use integrations::payments::{GatewayError, StartRequest};
 use uuid::Uuid;
@@ -16,6 +16,10 @@ use crate::services::event_fields::join;
 use crate::services::order_lifecycle::Actor;
 use crate::services::{order_access, order_lifecycle, order_view};
 use crate::state::AppState;
+
+mod payer;
+
+use payer::payer;
 
 /// Declined attempts after which a pending order gives its tickets back.
 pub const MAX_FAILED_PAYMENTS: usize = 3;
@@ -40,13 +44,20 @@ pub async fn start(
     if order.total_minor == 0 {
         return Err(AppError::with_detail(ErrorCode::Conflict, "nothing to pay"));
     }
-    let gateway = state.gateways.get(input.method.as_str()).ok_or_else(|| {
-        AppError::field(
-            "method",
-            "unavailable",
-            "this payment method is not available",
-        )
-    })?;
+    let gateway = state
+        .gateways
+        .methods_for(&order.currency)
+        .contains(&input.method)
+        .then(|| state.gateways.get(input.method.as_str()))
+        .flatten()
+        .ok_or_else(|| {
+            AppError::field(
+                "method",
+                "unavailable",
+                "this payment method is not available",
+            )
+        })?;
+    let (phone, operator) = payer(&input, order.buyer_phone.as_deref(), &order.currency)?;
     let now = state.now();
     let tx = db::begin_write(&state.db).await?;
     let payment = db::payments::insert(
@@ -100,23 +111,42 @@ pub async fn start(
         amount_minor: order.total_minor,
         currency: order.currency.clone(),
         buyer_email: order.buyer_email.clone(),
-        buyer_phone: order.buyer_phone.clone(),
+        buyer_phone: phone,
         order_token: order_access::token(state, order.id),
     };
-    match gateway.start(&request).await {
-        Ok(_) => {}
+    let redirect_url = match state
+        .gateways
+        .start(gateway.as_ref(), &request, operator)
+        .await
+    {
+        Ok(started) => {
+            if let Some(reference) = &started.provider_ref {
+                db::payments::set_provider_ref(&state.db, scope, payment.id, reference, now)
+                    .await?;
+            }
+            started.redirect_url
+        }
         Err(GatewayError::Declined(reason)) => {
             settle(state, scope, payment.id, false, Some(&reason)).await?;
             return Err(AppError::with_detail(ErrorCode::PaymentDeclined, reason));
         }
         Err(GatewayError::Unavailable(reason)) => {
             tracing::warn!(payment.id = %payment.id, error = %reason, "gateway unavailable");
-            settle(state, scope, payment.id, false, Some("gateway unavailable")).await?;
+            // The outcome is unknown (a timeout may hide an accepted payment): a real gateway's
+            // payment stays pending for reconciliation to settle; the test gateway has none.
+            if gateway.method() == "test" {
+                settle(state, scope, payment.id, false, Some("gateway unavailable")).await?;
+            }
             return Err(AppError::code(ErrorCode::ServiceUnavailable));
         }
-    }
+    };
     let payment = db::payments::get(&state.db, scope, payment.id).await?;
-    Ok(order_view::payment_dto(state, &payment))
+    let mut dto = order_view::payment_dto(state, &payment);
+    // A real gateway's page is known only from its answer (it is not stored).
+    if dto.redirect_url.is_none() && dto.status == PaymentStatus::Pending {
+        dto.redirect_url = redirect_url;
+    }
+    Ok(dto)
 }
 
 /// Records the gateway's verdict once; a success confirms a pending order (or, if its hold

@@ -18,6 +18,7 @@ mod jobs;
 mod members;
 mod openapi_drift;
 mod orgs;
+mod payments;
 mod problems;
 mod public;
 mod sessions;

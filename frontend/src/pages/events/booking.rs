@@ -74,6 +74,10 @@ fn note_text(h: &OrderHistoryEntry, tz: &str, lang: Lang) -> Option<String> {
     if let Some(method) = PaymentMethod::parse(note) {
         return Some(match method {
             PaymentMethod::Test => co::METHOD_TEST.get(lang).to_owned(),
+            // Brand names are not translated.
+            PaymentMethod::Campay => "CamPay".to_owned(),
+            PaymentMethod::Pawapay => "pawaPay".to_owned(),
+            PaymentMethod::Flutterwave => "Flutterwave".to_owned(),
         });
     }
     Some(note.to_owned())

@@ -160,6 +160,8 @@ fn OrderView(order: RwSignal<Option<Order>>, token: Option<String>) -> impl Into
         spawn_local(async move {
             let body = StartPayment {
                 method: PaymentMethod::Test,
+                phone: None,
+                operator: None,
             };
             match api::orders::start_payment(id, token.get_value().as_deref(), &body).await {
                 Ok(p) => match p.redirect_url {

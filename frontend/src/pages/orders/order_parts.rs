@@ -72,6 +72,10 @@ pub fn Payments(#[prop(into)] order: Signal<Order>) -> impl IntoView {
                                 };
                                 let method = match p.method {
                                     PaymentMethod::Test => co::METHOD_TEST.get(l),
+                                    // Brand names are not translated.
+                                    PaymentMethod::Campay => "CamPay",
+                                    PaymentMethod::Pawapay => "pawaPay",
+                                    PaymentMethod::Flutterwave => "Flutterwave",
                                 };
                                 view! {
                                     <li class="flex flex-wrap items-baseline justify-between gap-2 py-2 text-sm">
