@@ -152,3 +152,19 @@ pub const ORDER_LINE: Tr = Tr(
     "Commande {reference} · {total}",
 );
 pub const VIEW_ORDER: Tr = Tr("View order", "Voir la commande");
+
+// Payment methods (order page).
+pub const PAY_WITH: Tr = Tr("Pay with", "Payer avec");
+pub const MOBILE_MONEY: Tr = Tr("Mobile money", "Mobile money");
+pub const CARD_OR_MOBILE_MONEY: Tr = Tr("Card or mobile money", "Carte ou mobile money");
+pub const PAY_PHONE: Tr = Tr("Mobile-money number", "Numéro mobile money");
+pub const OPERATOR: Tr = Tr("Operator (optional)", "Opérateur (facultatif)");
+pub const OPERATOR_AUTO: Tr = Tr("Detect from the number", "Déduit du numéro");
+pub const APPROVE_ON_PHONE: Tr = Tr(
+    "Approve the payment on your phone",
+    "Validez le paiement sur votre téléphone",
+);
+pub const APPROVE_ON_PHONE_HINT: Tr = Tr(
+    "This page updates once the payment goes through.",
+    "Cette page se met à jour dès que le paiement est passé.",
+);

@@ -1,19 +1,20 @@
 //! `/orders/:order_id?token=`: the buyer's order page, reachable without an account through the
-//! emailed link. Pending: a countdown to `expires_at`, the breakdown, "Pay" (test gateway) and
-//! "Cancel order"; at zero the order is read again (the server expires the hold) and shows
+//! emailed link. Pending: a countdown to `expires_at`, the breakdown, the payment methods the
+//! order offers (a number, and for pawaPay a network, for mobile money), "Pay" and "Cancel
+//! order"; a mobile-money payment without a gateway page asks to approve it on the phone; at zero the order is read again (the server expires the hold) and shows
 //! "Reservation expired". Confirmed: the event (with its online link), each ticket with its QR
 //! code, and "Download PDF". Expired and cancelled orders link back to the event. Payments are
 //! listed, a declined one with "try again".
 
 use chrono::Utc;
 use common::ErrorCode;
-use common::orders::{Order, OrderStatus, PaymentMethod, PaymentStatus, StartPayment};
+use common::orders::{Order, OrderStatus, PaymentStatus};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use uuid::Uuid;
 
-use super::order_parts::{EventCard, Payments};
+use super::order_parts::{EventCard, MethodPicker, PayChoice, Payments, awaiting_phone};
 use super::ticket_cards::TicketCards;
 use crate::api::{self, ApiError};
 use crate::components::badge::OrderStatusBadge;
@@ -91,6 +92,7 @@ fn OrderView(order: RwSignal<Option<Order>>, token: Option<String>) -> impl Into
         return ().into_any();
     };
     let id = first.id;
+    let choice = PayChoice::new(&first);
     let slug = first.event.slug.clone();
     let status = Signal::derive(move || {
         order.with(|o| o.as_ref().map(|o| o.status).unwrap_or(OrderStatus::Pending))
@@ -157,12 +159,15 @@ fn OrderView(order: RwSignal<Option<Order>>, token: Option<String>) -> impl Into
         busy.set(true);
         error.set(None);
         let navigate = pay_navigate.clone();
+        let method = order.with_untracked(|o| {
+            choice.current_untracked(
+                o.as_ref()
+                    .map(|o| o.payment_methods.as_slice())
+                    .unwrap_or(&[]),
+            )
+        });
+        let body = choice.body(method);
         spawn_local(async move {
-            let body = StartPayment {
-                method: PaymentMethod::Test,
-                phone: None,
-                operator: None,
-            };
             match api::orders::start_payment(id, token.get_value().as_deref(), &body).await {
                 Ok(p) => match p.redirect_url {
                     Some(url) => match app_path(&url) {
@@ -238,6 +243,13 @@ fn OrderView(order: RwSignal<Option<Order>>, token: Option<String>) -> impl Into
                                     </p>
                                 })
                         }}
+                        {move || awaiting_phone(&o.get()).then(|| view! {
+                            <div role="status" class="rounded-md border border-sky-300 bg-sky-50 px-4 py-3 text-sky-950">
+                                <p class="font-semibold">{t(co::APPROVE_ON_PHONE)}</p>
+                                <p class="text-sm">{t(co::APPROVE_ON_PHONE_HINT)}</p>
+                            </div>
+                        })}
+                        <MethodPicker order=o choice error />
                         <div class="flex flex-wrap gap-3">
                             <button type="button" class=PRIMARY disabled=move || busy.get() on:click=on_pay.clone()>
                                 {move || co::PAY.fill(lang.get(), &[("total", &format_money(&o.get().price.total, lang.get()))])}
