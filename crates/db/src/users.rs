@@ -61,6 +61,27 @@ pub async fn find<C: ConnectionTrait>(conn: &C, id: Uuid) -> DbResult<Option<Use
     Ok(Entity::find_by_id(id).one(conn).await?.map(User::from))
 }
 
+/// Display names of `ids` in one query, for logs that show who did what (staff who scanned,
+/// handed out, adjusted). Unknown ids are absent.
+pub async fn names<C: ConnectionTrait>(
+    conn: &C,
+    ids: impl IntoIterator<Item = Uuid>,
+) -> DbResult<std::collections::HashMap<Uuid, String>> {
+    let mut ids: Vec<Uuid> = ids.into_iter().collect();
+    ids.sort_unstable();
+    ids.dedup();
+    if ids.is_empty() {
+        return Ok(Default::default());
+    }
+    Ok(Entity::find()
+        .filter(Column::Id.is_in(ids))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.name))
+        .collect())
+}
+
 pub async fn find_by_email<C: ConnectionTrait>(conn: &C, email: &str) -> DbResult<Option<User>> {
     Ok(Entity::find()
         .filter(Column::Email.eq(normalize_email(email)))

@@ -3,7 +3,7 @@
 
 pub mod handouts;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use common::ErrorCode;
 use common::swag::{AdjustSwagStock, CreateSwagItem, SwagAdjustment, SwagItem, UpdateSwagItem};
@@ -178,19 +178,6 @@ pub async fn delete(state: &AppState, scope: OrgScope, event_id: Uuid, id: Uuid)
     Ok(())
 }
 
-pub(crate) async fn names_of(
-    state: &AppState,
-    ids: impl IntoIterator<Item = Uuid>,
-) -> AppResult<HashMap<Uuid, Option<String>>> {
-    let mut names = HashMap::new();
-    for id in ids {
-        if let std::collections::hash_map::Entry::Vacant(slot) = names.entry(id) {
-            slot.insert(db::users::find(&state.db, id).await?.map(|u| u.name));
-        }
-    }
-    Ok(names)
-}
-
 fn adjustment_dto(r: &AdjustmentRow, by_name: Option<String>) -> SwagAdjustment {
     SwagAdjustment {
         id: r.id,
@@ -273,9 +260,9 @@ pub async fn adjustments(
 ) -> AppResult<Vec<SwagAdjustment>> {
     db::swag::get_item(&state.db, scope, item_id).await?;
     let rows = db::swag::adjustments(&state.db, scope, item_id).await?;
-    let names = names_of(state, rows.iter().map(|r| r.adjusted_by)).await?;
+    let names = db::users::names(&state.db, rows.iter().map(|r| r.adjusted_by)).await?;
     Ok(rows
         .iter()
-        .map(|r| adjustment_dto(r, names.get(&r.adjusted_by).cloned().flatten()))
+        .map(|r| adjustment_dto(r, names.get(&r.adjusted_by).cloned()))
         .collect())
 }

@@ -3,8 +3,6 @@
 //! phone with an offline copy of the attendee list cannot keep admitting people once it is back
 //! online.
 
-use std::collections::HashMap;
-
 use common::ErrorCode;
 use common::checkin::{CheckinDevice, RegisterDevice};
 use db::OrgScope;
@@ -57,16 +55,11 @@ pub async fn register(
 
 pub async fn list(state: &AppState, scope: OrgScope) -> AppResult<Vec<CheckinDevice>> {
     let rows = db::checkin_devices::list(&state.db, scope).await?;
-    let mut names: HashMap<Uuid, Option<String>> = HashMap::new();
-    for r in &rows {
-        if let std::collections::hash_map::Entry::Vacant(slot) = names.entry(r.registered_by) {
-            slot.insert(name_of(state, r.registered_by).await?);
-        }
-    }
+    let names = db::users::names(&state.db, rows.iter().map(|r| r.registered_by)).await?;
     Ok(rows
         .into_iter()
         .map(|r| {
-            let name = names.get(&r.registered_by).cloned().flatten();
+            let name = names.get(&r.registered_by).cloned();
             to_dto(r, name)
         })
         .collect())

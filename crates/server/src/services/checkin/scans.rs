@@ -7,8 +7,6 @@
 //! again, which yields `already_checked_in`. The scan row is unique per (list, member, nonce):
 //! a retry that finds its nonce taken rolls its own work back and returns the first answer.
 
-use std::collections::HashMap;
-
 use chrono::{DateTime, Duration, Utc};
 use common::Page;
 use common::checkin::{
@@ -491,12 +489,7 @@ pub async fn list(
         q.cursor.as_deref(),
     )
     .await?;
-    let mut names: HashMap<Uuid, Option<String>> = HashMap::new();
-    for r in &rows {
-        if let std::collections::hash_map::Entry::Vacant(slot) = names.entry(r.scanned_by) {
-            slot.insert(name_of(&state.db, r.scanned_by).await?);
-        }
-    }
+    let names = db::users::names(&state.db, rows.iter().map(|r| r.scanned_by)).await?;
     let items = rows
         .iter()
         .map(|r| {
@@ -508,7 +501,7 @@ pub async fn list(
                 ticket: result.ticket,
                 gate: r.gate.clone(),
                 scanned_by: r.scanned_by,
-                by_name: names.get(&r.scanned_by).cloned().flatten(),
+                by_name: names.get(&r.scanned_by).cloned(),
                 device_id: r.device.as_deref().and_then(|d| d.parse().ok()),
                 offline_outcome: r.offline_outcome.as_deref().and_then(ScanOutcome::parse),
                 conflict: r.conflict,

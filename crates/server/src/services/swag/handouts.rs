@@ -14,7 +14,7 @@ use db::swag::{HandoutRow, NewHandout, SwagItemRow};
 use domain::checkin::{Lookup, TicketState};
 use uuid::Uuid;
 
-use super::{count, names_of};
+use super::count;
 use crate::error::{AppError, AppResult};
 use crate::services::checkin::devices;
 use crate::services::checkin::scans::{CODE_MAX, NONCE_LEN, resolve_named};
@@ -201,7 +201,7 @@ pub async fn list(
     db::swag::get_item(&state.db, scope, item_id).await?;
     let (rows, next_cursor) =
         db::swag::handouts_page(&state.db, scope, item_id, q.limit(), q.cursor.as_deref()).await?;
-    let names = names_of(state, rows.iter().map(|r| r.handed_by)).await?;
+    let names = db::users::names(&state.db, rows.iter().map(|r| r.handed_by)).await?;
     let items = rows
         .iter()
         .map(|r| {
@@ -214,7 +214,7 @@ pub async fn list(
                 ticket,
                 quantity: count(r.quantity),
                 by: r.handed_by,
-                by_name: names.get(&r.handed_by).cloned().flatten(),
+                by_name: names.get(&r.handed_by).cloned(),
                 created_at: r.created_at,
             })
         })
@@ -231,7 +231,7 @@ pub async fn export_csv(
     let event = db::events::get(&state.db, scope, event_id).await?;
     let items = db::swag::items_for_event(&state.db, scope, event_id).await?;
     let rows = db::swag::handouts_for_event(&state.db, scope, event_id, EXPORT_CAP).await?;
-    let names = names_of(state, rows.iter().map(|r| r.handed_by)).await?;
+    let names = db::users::names(&state.db, rows.iter().map(|r| r.handed_by)).await?;
     let safe = crate::services::bookings::spreadsheet_safe;
     let mut out = csv::Writer::from_writer(Vec::new());
     let csv_err = |e: csv::Error| AppError::internal(anyhow::anyhow!("csv: {e}"));
@@ -252,11 +252,7 @@ pub async fn export_csv(
             .map(|i| i.name.as_str())
             .unwrap_or_default();
         let ticket = result_of(r)?.ticket;
-        let by = names
-            .get(&r.handed_by)
-            .cloned()
-            .flatten()
-            .unwrap_or_default();
+        let by = names.get(&r.handed_by).cloned().unwrap_or_default();
         out.write_record([
             safe(item),
             ticket.as_ref().map(|t| t.code.clone()).unwrap_or_default(),
