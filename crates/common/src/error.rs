@@ -51,6 +51,12 @@ pub enum ErrorCode {
     PaymentDeclined,
     /// The check-in device was revoked by an organizer: it must stop scanning.
     DeviceRevoked,
+    /// A withdrawal larger than the available balance.
+    InsufficientBalance,
+    /// The refund policy's window has closed (or the event allows no buyer refunds).
+    RefundWindowClosed,
+    /// Nothing left to refund on these tickets (already refunded, or a refund is under way).
+    NothingToRefund,
     ServiceUnavailable,
     Internal,
 }
@@ -87,6 +93,9 @@ impl ErrorCode {
             ErrorCode::CouponExhausted => "coupon_exhausted",
             ErrorCode::PaymentDeclined => "payment_declined",
             ErrorCode::DeviceRevoked => "device_revoked",
+            ErrorCode::InsufficientBalance => "insufficient_balance",
+            ErrorCode::RefundWindowClosed => "refund_window_closed",
+            ErrorCode::NothingToRefund => "nothing_to_refund",
             ErrorCode::ServiceUnavailable => "service_unavailable",
             ErrorCode::Internal => "internal",
         }
@@ -119,6 +128,9 @@ impl ErrorCode {
             | ErrorCode::IdempotencyConflict
             | ErrorCode::SoldOut
             | ErrorCode::HoldLimitReached
+            | ErrorCode::InsufficientBalance
+            | ErrorCode::RefundWindowClosed
+            | ErrorCode::NothingToRefund
             | ErrorCode::CouponExhausted => 409,
             ErrorCode::InvitationInvalid => 410,
             ErrorCode::PayloadTooLarge => 413,
@@ -233,6 +245,18 @@ impl ErrorCode {
             ErrorCode::DeviceRevoked => (
                 "This scanning device has been revoked",
                 "Cet appareil de contrôle a été révoqué",
+            ),
+            ErrorCode::InsufficientBalance => (
+                "The available balance is not enough",
+                "Le solde disponible est insuffisant",
+            ),
+            ErrorCode::RefundWindowClosed => (
+                "Refunds can no longer be requested for this event",
+                "Il n'est plus possible de demander un remboursement pour cet événement",
+            ),
+            ErrorCode::NothingToRefund => (
+                "There is nothing left to refund on these tickets",
+                "Il n'y a plus rien à rembourser sur ces billets",
             ),
             ErrorCode::ServiceUnavailable => (
                 "The service is temporarily unavailable",

@@ -113,6 +113,9 @@ pub struct Event {
     pub featured: bool,
     /// How long a checkout holds tickets before they go back on sale.
     pub hold_minutes: u32,
+    /// Buyers may ask for a refund until this many hours before the start; `None`: buyers
+    /// cannot ask (organizers can still refund).
+    pub refund_deadline_hours: Option<u32>,
     pub published_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
 }
@@ -141,6 +144,10 @@ pub struct CreateEvent {
     pub theme: Theme,
     /// Minutes a checkout holds tickets, 1 to 60 (default 15).
     pub hold_minutes: Option<u32>,
+    /// Buyers may ask for a refund until this many hours before the start (0 to 8760); left
+    /// out: buyers cannot ask.
+    #[serde(default)]
+    pub refund_deadline_hours: Option<u32>,
 }
 
 /// Fields left out stay as they are.
@@ -166,6 +173,14 @@ pub struct UpdateEvent {
     pub currency: Option<Currency>,
     pub theme: Option<Theme>,
     pub hold_minutes: Option<u32>,
+    /// `null` stops buyer refund requests.
+    #[serde(
+        default,
+        with = "crate::users::double_option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<u32>))]
+    pub refund_deadline_hours: Option<Option<u32>>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -11,6 +11,7 @@ pub mod checkin_stats;
 pub mod coupons;
 pub mod error;
 pub mod events;
+pub mod finance;
 pub mod lang;
 pub mod localized;
 pub mod money;

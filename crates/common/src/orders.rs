@@ -146,6 +146,8 @@ pub struct OrderEvent {
 pub enum TicketStatus {
     Valid,
     Cancelled,
+    /// Given back through a refund: void at the door.
+    Refunded,
 }
 
 impl TicketStatus {
@@ -153,12 +155,17 @@ impl TicketStatus {
         match self {
             TicketStatus::Valid => "valid",
             TicketStatus::Cancelled => "cancelled",
+            TicketStatus::Refunded => "refunded",
         }
     }
 
     pub fn parse(s: &str) -> Option<TicketStatus> {
-        [TicketStatus::Valid, TicketStatus::Cancelled]
-            .into_iter()
+        [
+            TicketStatus::Valid,
+            TicketStatus::Cancelled,
+            TicketStatus::Refunded,
+        ]
+        .into_iter()
             .find(|v| v.as_str() == s)
     }
 }
@@ -300,6 +307,12 @@ pub struct Order {
     pub page_url: String,
     /// All tickets as one PDF, once confirmed.
     pub pdf_url: Option<String>,
+    /// Refunds asked for on this order, newest first.
+    #[serde(default)]
+    pub refunds: Vec<crate::finance::Refund>,
+    /// Until when the buyer may ask for a refund (`None`: the event's policy allows none now).
+    #[serde(default)]
+    pub refundable_until: Option<DateTime<Utc>>,
 }
 
 /// `?token=` on buyer order routes: the order's signed access token (not needed when signed in as
