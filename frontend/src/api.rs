@@ -8,6 +8,7 @@ pub mod auth;
 pub mod checkin;
 pub mod coupons;
 pub mod events;
+pub mod finance;
 pub mod me;
 pub mod members;
 pub mod orders;

@@ -1,6 +1,6 @@
 //! Shared building blocks: form fields, buttons, alerts, dialogs, route guards, the app shell and
-//! its navigation widgets, status badges, the event card, the quantity stepper and the price
-//! breakdown.
+//! its navigation widgets, status badges, the event card, the quantity stepper, the price
+//! breakdown and tabs.
 
 pub mod alert;
 pub mod badge;
@@ -16,14 +16,16 @@ pub mod image_upload;
 pub mod lang_switch;
 pub mod layout;
 pub mod org_switcher;
+pub mod paged;
 pub mod status;
 pub mod stepper;
+pub mod tabs;
 pub mod title;
 pub mod user_menu;
 
 pub use alert::{ErrorAlert, Flash, FlashMessage};
 pub use button::SubmitButton;
-pub use dialog::ConfirmDialog;
+pub use dialog::{ConfirmDialog, FormDialog};
 pub use field::{CheckboxField, SelectField, TextAreaField, TextField};
 pub use guard::{RequireAdmin, RequireAuth};
 pub use image_upload::ImageUpload;

@@ -9,6 +9,7 @@ pub mod checkout;
 pub mod countries;
 pub mod errors;
 pub mod events;
+pub mod finance;
 pub mod members;
 pub mod orgs;
 pub mod public;

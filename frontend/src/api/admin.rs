@@ -1,10 +1,15 @@
-//! The platform administrators' area (`/admin/*`): organizations, users, tiers, categories.
+//! The platform administrators' area (`/admin/*`): organizations, users, tiers, categories;
+//! refunds and withdrawals to review, and background jobs.
 
 use common::Page;
 use common::admin::{
     AdminOrganization, AdminUser, TierSettings, UpdateAdminOrganization, UpdateTierSettings,
 };
 use common::events::{Category, CreateCategory, UpdateCategory};
+use common::finance::{
+    AdminJob, CompleteWithdrawal, JobStatus, Refund, RefundStatus, ReviewDecision, Withdrawal,
+    WithdrawalStatus,
+};
 use common::orgs::Tier;
 use uuid::Uuid;
 
@@ -81,6 +86,93 @@ pub async fn delete_category(category_id: Uuid) -> Result<(), ApiError> {
     fetch_empty(
         Method::Delete,
         &format!("/admin/categories/{category_id}"),
+        Body::None,
+    )
+    .await
+}
+
+// ---- money after the sale ----
+
+/// `GET /admin/refunds?status=&cursor=`: every organization's refunds, oldest request first.
+pub async fn list_admin_refunds(
+    status: Option<RefundStatus>,
+    cursor: Option<&str>,
+) -> Result<Page<Refund>, ApiError> {
+    let qs = query(&[("status", status.map(|s| s.as_str())), ("cursor", cursor)]);
+    fetch_json(Method::Get, &format!("/admin/refunds{qs}"), Body::None).await
+}
+
+/// `POST /admin/refunds/{refund_id}/approve`: requested -> approved (then paid back by the worker).
+pub async fn approve_refund(refund_id: Uuid, body: &ReviewDecision) -> Result<Refund, ApiError> {
+    let path = format!("/admin/refunds/{refund_id}/approve");
+    fetch_json(Method::Post, &path, Body::json(body)?).await
+}
+
+/// `POST /admin/refunds/{refund_id}/reject`: the note is required.
+pub async fn reject_refund(refund_id: Uuid, body: &ReviewDecision) -> Result<Refund, ApiError> {
+    let path = format!("/admin/refunds/{refund_id}/reject");
+    fetch_json(Method::Post, &path, Body::json(body)?).await
+}
+
+/// `POST /admin/refunds/{refund_id}/retry`: failed -> processing.
+pub async fn retry_refund(refund_id: Uuid) -> Result<Refund, ApiError> {
+    let path = format!("/admin/refunds/{refund_id}/retry");
+    fetch_json(Method::Post, &path, Body::None).await
+}
+
+/// `GET /admin/withdrawals?status=&cursor=`.
+pub async fn list_admin_withdrawals(
+    status: Option<WithdrawalStatus>,
+    cursor: Option<&str>,
+) -> Result<Page<Withdrawal>, ApiError> {
+    let qs = query(&[("status", status.map(|s| s.as_str())), ("cursor", cursor)]);
+    fetch_json(Method::Get, &format!("/admin/withdrawals{qs}"), Body::None).await
+}
+
+/// `POST /admin/withdrawals/{withdrawal_id}/approve`: mobile money is then paid out by the
+/// worker; a bank transfer waits for [`complete_withdrawal`].
+pub async fn approve_withdrawal(
+    withdrawal_id: Uuid,
+    body: &ReviewDecision,
+) -> Result<Withdrawal, ApiError> {
+    let path = format!("/admin/withdrawals/{withdrawal_id}/approve");
+    fetch_json(Method::Post, &path, Body::json(body)?).await
+}
+
+/// `POST /admin/withdrawals/{withdrawal_id}/reject`: the note is required; the amount goes back
+/// to the balance.
+pub async fn reject_withdrawal(
+    withdrawal_id: Uuid,
+    body: &ReviewDecision,
+) -> Result<Withdrawal, ApiError> {
+    let path = format!("/admin/withdrawals/{withdrawal_id}/reject");
+    fetch_json(Method::Post, &path, Body::json(body)?).await
+}
+
+/// `POST /admin/withdrawals/{withdrawal_id}/complete`: a bank transfer made by hand, with its
+/// reference.
+pub async fn complete_withdrawal(
+    withdrawal_id: Uuid,
+    body: &CompleteWithdrawal,
+) -> Result<Withdrawal, ApiError> {
+    let path = format!("/admin/withdrawals/{withdrawal_id}/complete");
+    fetch_json(Method::Post, &path, Body::json(body)?).await
+}
+
+/// `GET /admin/jobs?status=&cursor=`: background jobs (emails, refunds, payouts, ...).
+pub async fn list_admin_jobs(
+    status: Option<JobStatus>,
+    cursor: Option<&str>,
+) -> Result<Page<AdminJob>, ApiError> {
+    let qs = query(&[("status", status.map(|s| s.as_str())), ("cursor", cursor)]);
+    fetch_json(Method::Get, &format!("/admin/jobs{qs}"), Body::None).await
+}
+
+/// `POST /admin/jobs/{job_id}/retry`: a failed job runs again.
+pub async fn retry_job(job_id: Uuid) -> Result<AdminJob, ApiError> {
+    fetch_json(
+        Method::Post,
+        &format!("/admin/jobs/{job_id}/retry"),
         Body::None,
     )
     .await

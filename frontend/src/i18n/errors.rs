@@ -47,6 +47,18 @@ fn code_text(code: ErrorCode) -> Option<Tr> {
             "Your order is still being processed. Wait a moment, then try again.",
             "Votre commande est encore en cours de traitement. Patientez un instant, puis réessayez.",
         ),
+        ErrorCode::InsufficientBalance => Tr(
+            "The available balance is not enough for this withdrawal. Lower the amount.",
+            "Le solde disponible ne suffit pas pour ce retrait. Réduisez le montant.",
+        ),
+        ErrorCode::RefundWindowClosed => Tr(
+            "Refunds can no longer be requested for this event. Contact the organizer.",
+            "Il n'est plus possible de demander un remboursement pour cet événement. Contactez l'organisateur.",
+        ),
+        ErrorCode::NothingToRefund => Tr(
+            "These tickets are already refunded, or a refund is under way.",
+            "Ces billets sont déjà remboursés, ou un remboursement est en cours.",
+        ),
         ErrorCode::IdempotencyKeyReused => Tr(
             "Your order changed while it was being sent. Please send it again.",
             "Votre commande a changé pendant l'envoi. Veuillez la renvoyer.",
@@ -251,6 +263,24 @@ fn field_code(code: &str) -> Option<Tr> {
             "This coupon has been used up",
             "Ce code promo a déjà été entièrement utilisé",
         ),
+        "insufficient_balance" => Tr(
+            "More than the available balance",
+            "Plus que le solde disponible",
+        ),
+        "above_limit" => Tr("Above the allowed maximum", "Au-delà du maximum autorisé"),
+        "none_chosen" => Tr(
+            "Choose at least one ticket",
+            "Choisissez au moins un billet",
+        ),
+        "not_refundable" => Tr(
+            "This ticket cannot be refunded",
+            "Ce billet ne peut pas être remboursé",
+        ),
+        "invalid_operator" => Tr(
+            "Choose a network from the list",
+            "Choisissez un opérateur dans la liste",
+        ),
+        "invalid_account_number" => Tr("Check the account number", "Vérifiez le numéro de compte"),
         "invalid_token" => Tr(
             ErrorCode::InvalidToken.title(Lang::En),
             ErrorCode::InvalidToken.title(Lang::Fr),

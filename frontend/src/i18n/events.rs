@@ -40,6 +40,15 @@ pub const HOLD_MINUTES_HINT: Tr = Tr(
     "How long tickets stay reserved while a buyer pays: 1 to 60 minutes.",
     "Durée pendant laquelle les billets restent réservés pendant le paiement : 1 à 60 minutes.",
 );
+pub const SECTION_REFUNDS: Tr = Tr("Refund policy", "Politique de remboursement");
+pub const REFUND_HOURS: Tr = Tr(
+    "Buyers may request a refund until this many hours before the start",
+    "Les acheteurs peuvent demander un remboursement jusqu'à ce nombre d'heures avant le début",
+);
+pub const REFUND_HOURS_HINT: Tr = Tr(
+    "From 0 to 8760 hours, e.g. 48. Leave empty so that buyers cannot ask; you can still refund bookings yourself.",
+    "De 0 à 8760 heures, ex. 48. Laissez vide pour que les acheteurs ne puissent pas demander ; vous pouvez toujours rembourser vous-même.",
+);
 pub const SECTIONS: Tr = Tr("Event sections", "Sections de l'événement");
 
 pub const IN_ENGLISH: Tr = Tr("English", "Anglais");

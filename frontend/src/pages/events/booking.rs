@@ -22,7 +22,7 @@ use crate::components::{
     ConfirmDialog, ErrSignal, ErrorAlert, Flash, FlashMessage, Loading, NotFound, PageTitle,
     TextAreaField,
 };
-use crate::i18n::{Tr, checkout as co, sales as sa, t, use_lang};
+use crate::i18n::{Tr, checkout as co, finance as fi, sales as sa, t, use_lang};
 use crate::pages::admin::orgs::{TD, TH};
 use crate::pages::orders::order_parts::{EventCard, Payments};
 use crate::pages::orgs::layout::use_org;
@@ -282,6 +282,7 @@ fn Booking(org_id: Uuid, detail: RwSignal<Option<OrderDetail>>) -> impl IntoView
                                             let st = match tk.status {
                                                 TicketStatus::Valid => sa::TICKET_VALID,
                                                 TicketStatus::Cancelled => co::TICKET_CANCELLED,
+                                                TicketStatus::Refunded => fi::TICKET_REFUNDED,
                                             };
                                             view! {
                                                 <tr>

@@ -20,6 +20,8 @@ use crate::time::{DEFAULT_TZ, input_to_utc, utc_to_input};
 pub const DEFAULT_HOLD_MINUTES: u32 = 15;
 /// The holds an organizer may choose, in minutes.
 pub const HOLD_RANGE: std::ops::RangeInclusive<u32> = 1..=60;
+/// How long before the start buyer refund requests may close, in hours (up to a year).
+pub const REFUND_HOURS_RANGE: std::ops::RangeInclusive<u32> = 0..=8760;
 
 #[derive(Clone, Copy)]
 pub struct EventDraft {
@@ -48,6 +50,9 @@ pub struct EventDraft {
     pub custom_css: RwSignal<String>,
     /// Minutes a checkout holds tickets (1 to 60), as typed.
     pub hold_minutes: RwSignal<String>,
+    /// Buyers may ask for a refund until this many hours before the start, as typed; empty:
+    /// buyers cannot ask.
+    pub refund_hours: RwSignal<String>,
     /// Not edited here, kept as they are.
     pub latitude: RwSignal<Option<Decimal>>,
     pub longitude: RwSignal<Option<Decimal>>,
@@ -90,6 +95,7 @@ impl EventDraft {
             accent: s(),
             custom_css: s(),
             hold_minutes: RwSignal::new(DEFAULT_HOLD_MINUTES.to_string()),
+            refund_hours: s(),
             latitude: RwSignal::new(None),
             longitude: RwSignal::new(None),
         }
@@ -134,6 +140,11 @@ impl EventDraft {
         self.accent.set(text(&e.theme.accent_color));
         self.custom_css.set(text(&e.theme.custom_css));
         self.hold_minutes.set(e.hold_minutes.to_string());
+        self.refund_hours.set(
+            e.refund_deadline_hours
+                .map(|h| h.to_string())
+                .unwrap_or_default(),
+        );
     }
 
     /// The hold in minutes, when it is a whole number from 1 to 60.
@@ -141,6 +152,12 @@ impl EventDraft {
         self.hold_minutes
             .with(|s| s.trim().parse::<u32>().ok())
             .filter(|m| HOLD_RANGE.contains(m))
+    }
+
+    /// The refund deadline: `Ok(None)` when left empty, `Err(code)` when not a whole number of
+    /// hours in range.
+    fn refund_deadline(&self) -> Result<Option<u32>, &'static str> {
+        self.refund_hours.with(|s| refund_hours_of(s))
     }
 
     /// What the form would submit is missing or wrong, as `(field, code)`; reactive.
@@ -181,6 +198,9 @@ impl EventDraft {
                 "invalid_number"
             };
             out.push(("hold_minutes", code));
+        }
+        if let Err(code) = self.refund_deadline() {
+            out.push(("refund_deadline_hours", code));
         }
         out
     }
@@ -241,6 +261,7 @@ impl EventDraft {
             currency: None,
             theme: self.theme(),
             hold_minutes: untrack(|| self.hold()),
+            refund_deadline_hours: untrack(|| self.refund_deadline()).ok().flatten(),
         })
     }
 
@@ -259,6 +280,8 @@ impl EventDraft {
             currency: None,
             theme: Some(self.theme()),
             hold_minutes: untrack(|| self.hold()),
+            // Empty clears the policy (`null`); a bad value is caught by `problems` first.
+            refund_deadline_hours: untrack(|| self.refund_deadline()).ok(),
         })
     }
 
@@ -313,6 +336,23 @@ impl EventDraft {
     }
 }
 
+/// A typed refund deadline: empty is `None` (no buyer refunds), else a whole number of hours
+/// within [`REFUND_HOURS_RANGE`]; errors are field-error codes.
+pub fn refund_hours_of(typed: &str) -> Result<Option<u32>, &'static str> {
+    let t = typed.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    match t.parse::<i64>() {
+        Ok(h) => u32::try_from(h)
+            .ok()
+            .filter(|h| REFUND_HOURS_RANGE.contains(h))
+            .map(Some)
+            .ok_or("out_of_range"),
+        Err(_) => Err("invalid_number"),
+    }
+}
+
 /// Live checks and the server's answer, merged into the one error the form's fields and alert
 /// read. A live problem shows once its field was left (`touched`) or a submit was tried.
 pub fn merged_error(
@@ -346,4 +386,21 @@ pub fn merged_error(
         error.set(merged);
     });
     error
+}
+
+#[cfg(test)]
+mod tests {
+    use super::refund_hours_of;
+
+    #[test]
+    fn an_empty_refund_deadline_means_no_buyer_refunds() {
+        assert_eq!(refund_hours_of(""), Ok(None));
+        assert_eq!(refund_hours_of("  "), Ok(None));
+        assert_eq!(refund_hours_of("48"), Ok(Some(48)));
+        assert_eq!(refund_hours_of("0"), Ok(Some(0)));
+        assert_eq!(refund_hours_of("8760"), Ok(Some(8760)));
+        assert_eq!(refund_hours_of("8761"), Err("out_of_range"));
+        assert_eq!(refund_hours_of("-1"), Err("out_of_range"));
+        assert_eq!(refund_hours_of("2.5"), Err("invalid_number"));
+    }
 }

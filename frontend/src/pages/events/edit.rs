@@ -169,6 +169,7 @@ fn EventEditor(org_id: Uuid, event: RwSignal<Option<Event>>) -> impl IntoView {
                 <li><a href="#tickets" class=LINK>{t(ev::TICKETS)}</a></li>
                 <li><a href="#capacity" class=LINK>{t(ev::CAPACITY)}</a></li>
                 <li><a href="#event-checkout" class=LINK>{t(ev::SECTION_CHECKOUT)}</a></li>
+                <li><a href="#event-refunds" class=LINK>{t(ev::SECTION_REFUNDS)}</a></li>
             </ul>
         </nav>
     };

@@ -1,7 +1,8 @@
 //! The fields of the event form, in four cards: Details (bilingual title, summary and Markdown
 //! description with the saved rendering, category, visibility), Date and time (start, end, time
-//! zone), Location (venue, address, city, country, online link) and Checkout (how long a
-//! reservation holds tickets). The theme card and the buttons are added by the page.
+//! zone), Location (venue, address, city, country, online link), Checkout (how long a
+//! reservation holds tickets) and Refund policy (until how many hours before the start buyers
+//! may ask for a refund; empty: they cannot). The theme card and the buttons are added by the page.
 
 use common::Lang;
 use common::events::{Category, Event};
@@ -186,6 +187,11 @@ pub fn EventFormFields(
         <FormCard id="event-checkout" title=ev::SECTION_CHECKOUT>
             <div class="max-w-xs" on:focusout=move |_| touch("hold_minutes")>
                 <TextField id="event-hold" label=ev::HOLD_MINUTES value=draft.hold_minutes field="hold_minutes" error kind="number" inputmode="numeric" min="1" hint=ev::HOLD_MINUTES_HINT />
+            </div>
+        </FormCard>
+        <FormCard id="event-refunds" title=ev::SECTION_REFUNDS>
+            <div class="max-w-md" on:focusout=move |_| touch("refund_deadline_hours")>
+                <TextField id="event-refund-hours" label=ev::REFUND_HOURS value=draft.refund_hours field="refund_deadline_hours" error kind="number" inputmode="numeric" min="0" hint=ev::REFUND_HOURS_HINT />
             </div>
         </FormCard>
     }
