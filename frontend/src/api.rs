@@ -122,6 +122,12 @@ impl ApiError {
         })))
     }
 
+    /// One field refused on the client, shaped like the server's refusal.
+    pub fn invalid_field(field: &str, code: &str) -> ApiError {
+        ApiError::invalid(&[(field, code)])
+            .unwrap_or_else(|| ApiError::from_code(ErrorCode::ValidationFailed))
+    }
+
     /// An error decided on the client (a file too large, a wrong type), shaped like the server's.
     pub fn from_code(code: ErrorCode) -> ApiError {
         ApiError::Problem(Box::new(Problem {

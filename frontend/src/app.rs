@@ -31,6 +31,7 @@ use crate::pages::orders::gateway::TestGatewayPage;
 use crate::pages::orders::mine::MyTicketsPage;
 use crate::pages::orders::order::OrderPage;
 use crate::pages::orgs::dashboard::OrgDashboard;
+use crate::pages::orgs::finance::FinancePage;
 use crate::pages::orgs::layout::OrgLayout;
 use crate::pages::orgs::members::MembersPage;
 use crate::pages::orgs::new::NewOrgPage;
@@ -81,6 +82,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("") view=OrgDashboard />
                         <Route path=path!("members") view=MembersPage />
                         <Route path=path!("settings") view=SettingsPage />
+                        <Route path=path!("finance") view=FinancePage />
                         <Route path=path!("events") view=EventsPage />
                         // Before `events/:event_id`: the first matching route wins.
                         <Route path=path!("events/new") view=NewEventPage />

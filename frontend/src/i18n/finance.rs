@@ -251,3 +251,7 @@ pub const JOB_PENDING: Tr = Tr("Pending", "En attente");
 pub const JOB_DONE: Tr = Tr("Done", "Terminée");
 pub const JOB_FAILED: Tr = Tr("Failed", "Échouée");
 pub const JOB_RETRIED: Tr = Tr("Job {kind} queued again", "Tâche {kind} relancée");
+
+// Booking history lines.
+pub const H_REFUND_REQUESTED: Tr = Tr("Refund requested", "Remboursement demandé");
+pub const H_REFUNDED: Tr = Tr("Refunded", "Remboursée");

@@ -2,7 +2,7 @@
 //! Approve and Reject (a note is required) on requested ones and Retry on failed ones.
 
 use common::Lang;
-use common::finance::{Refund, RefundRequester, RefundStatus, ReviewDecision};
+use common::finance::{Refund, RefundStatus, ReviewDecision};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -15,30 +15,8 @@ use crate::components::paged::{Paged, PagedFooter, REGION};
 use crate::components::{ErrSignal, ErrorAlert, Flash, FlashMessage, SelectField};
 use crate::i18n::{Tr, finance as fi, members, t, use_lang};
 use crate::money::format_money;
+use crate::pages::orders::refunds::{refund_notes, requester_text};
 use crate::time::format_datetime;
-
-pub fn requester_text(r: RefundRequester) -> Tr {
-    match r {
-        RefundRequester::Buyer => fi::BY_BUYER,
-        RefundRequester::Organizer => fi::BY_ORGANIZER,
-        RefundRequester::System => fi::BY_SYSTEM,
-    }
-}
-
-/// The reason asked with, then the decision's note or the failure, one per line.
-pub fn refund_notes(r: &Refund, lang: Lang) -> Vec<String> {
-    let mut out = Vec::new();
-    if let Some(reason) = r.reason.as_deref().filter(|s| !s.trim().is_empty()) {
-        out.push(reason.to_owned());
-    }
-    if let Some(note) = r.decision_note.as_deref().filter(|s| !s.trim().is_empty()) {
-        out.push(fi::NOTE.fill(lang, &[("note", note)]));
-    }
-    if let Some(why) = r.failure_reason.as_deref().filter(|s| !s.trim().is_empty()) {
-        out.push(fi::FAILURE.fill(lang, &[("reason", why)]));
-    }
-    out
-}
 
 #[component]
 pub fn AdminRefunds() -> impl IntoView {

@@ -2,7 +2,6 @@
 //! that approves, rejects (a note is required) or marks a bank transfer as paid (with its
 //! reference).
 
-use common::ErrorCode;
 use leptos::prelude::*;
 
 use crate::api::ApiError;
@@ -43,19 +42,13 @@ pub fn status_options<S: Copy>(
         .collect()
 }
 
-/// A client-side refusal of one field, shaped like the server's.
-pub fn field_error(field: &str, code: &str) -> ApiError {
-    ApiError::invalid(&[(field, code)])
-        .unwrap_or_else(|| ApiError::from_code(ErrorCode::ValidationFailed))
-}
-
 /// The note as typed (`None` when empty); required to reject.
 pub fn checked_note(decision: Decision, note: &str) -> Result<Option<String>, ApiError> {
     let note = note.trim();
     if decision == Decision::Reject && note.is_empty() {
-        Err(field_error("note", "required"))
+        Err(ApiError::invalid_field("note", "required"))
     } else if note.chars().count() > 1000 {
-        Err(field_error("note", "too_long"))
+        Err(ApiError::invalid_field("note", "too_long"))
     } else {
         Ok((!note.is_empty()).then(|| note.to_owned()))
     }
@@ -65,7 +58,7 @@ pub fn checked_note(decision: Decision, note: &str) -> Result<Option<String>, Ap
 pub fn checked_reference(reference: &str) -> Result<String, ApiError> {
     let reference = reference.trim();
     if reference.is_empty() {
-        Err(field_error("reference", "required"))
+        Err(ApiError::invalid_field("reference", "required"))
     } else {
         Ok(reference.to_owned())
     }

@@ -1,8 +1,10 @@
 //! `/orgs/:org_id/orders/:order_id`: one booking for organizers. The buyer, the price breakdown,
 //! the tickets (code, type, attendee, status), the payments and the history (what happened, when,
-//! by whom, with notes). Those with `ManageSales` may "Resend tickets" (confirmed bookings) and
-//! "Cancel booking" with a reason, behind a confirmation.
+//! by whom, with notes), and its refunds. Those with `ManageSales` may "Resend tickets"
+//! (confirmed bookings), "Refund" some or all of its valid tickets with a reason, and "Cancel
+//! booking" with a reason, behind a confirmation.
 
+use common::finance::CreateRefund;
 use common::orders::{
     ActorKind, CancelOrder, OrderDetail, OrderHistoryEntry, OrderStatus, PaymentMethod,
     TicketStatus,
@@ -23,8 +25,10 @@ use crate::components::{
     TextAreaField,
 };
 use crate::i18n::{Tr, checkout as co, finance as fi, sales as sa, t, use_lang};
+use crate::money::format_money;
 use crate::pages::admin::orgs::{TD, TH};
 use crate::pages::orders::order_parts::{EventCard, Payments};
+use crate::pages::orders::refunds::{OrderRefunds, RefundDialog, refundable_tickets};
 use crate::pages::orgs::layout::use_org;
 use crate::time::format_short;
 
@@ -42,6 +46,8 @@ fn kind_text(kind: &str) -> Option<Tr> {
         "payment_failed" => sa::H_PAYMENT_FAILED,
         "payment_succeeded" => sa::H_PAYMENT_SUCCEEDED,
         "tickets_resent" => sa::H_TICKETS_RESENT,
+        "refund_requested" => fi::H_REFUND_REQUESTED,
+        "refunded" => fi::H_REFUNDED,
         _ => return None,
     })
 }
@@ -187,6 +193,61 @@ fn Booking(org_id: Uuid, detail: RwSignal<Option<OrderDetail>>) -> impl IntoView
         });
     });
 
+    // Refunds: the valid tickets no open refund holds, all chosen when the dialog opens.
+    let refundable = Memo::new(move |_| {
+        order.with(|o| {
+            if o.status == OrderStatus::Confirmed {
+                refundable_tickets(o)
+            } else {
+                Vec::new()
+            }
+        })
+    });
+    let refund_open = RwSignal::new(false);
+    let chosen = RwSignal::new(Vec::new());
+    let refund_reason = RwSignal::new(String::new());
+    let refund_pending = RwSignal::new(false);
+    let refund_error: ErrSignal = RwSignal::new(None);
+    let open_refund = move |_| {
+        chosen.set(refundable.get_untracked().iter().map(|t| t.id).collect());
+        refund_reason.set(String::new());
+        refund_error.set(None);
+        refund_open.set(true);
+    };
+    let on_refund = Callback::new(move |()| {
+        let ticket_ids = chosen.get_untracked();
+        if ticket_ids.is_empty() {
+            refund_error.set(Some(ApiError::invalid_field("ticket_ids", "none_chosen")));
+            return;
+        }
+        let why = refund_reason.get_untracked().trim().to_owned();
+        let body = CreateRefund {
+            ticket_ids,
+            reason: (!why.is_empty()).then_some(why),
+        };
+        let key = Uuid::new_v4().to_string();
+        refund_pending.set(true);
+        refund_error.set(None);
+        error.set(None);
+        flash.set(None);
+        spawn_local(async move {
+            match api::finance::create_order_refund(org_id, order_id, &body, &key).await {
+                Ok(refund) => {
+                    refund_open.set(false);
+                    let amount = refund.amount;
+                    flash.set(Some(Flash::with(move |l| {
+                        fi::REFUND_CREATED.fill(l, &[("amount", &format_money(&amount, l))])
+                    })));
+                    if let Ok(fresh) = api::orders::get_org_order(org_id, order_id).await {
+                        detail.set(Some(fresh));
+                    }
+                }
+                Err(e) => refund_error.set(Some(e)),
+            }
+            refund_pending.set(false);
+        });
+    });
+
     let history_line = move |h: OrderHistoryEntry, l: Lang| {
         let what = kind_text(&h.kind)
             .map(|tr| tr.get(l).to_owned())
@@ -227,6 +288,11 @@ fn Booking(org_id: Uuid, detail: RwSignal<Option<OrderDetail>>) -> impl IntoView
                         <Show when=move || status.get() == OrderStatus::Confirmed>
                             <button type="button" class=SECONDARY disabled=move || busy.get() on:click=on_resend>
                                 {t(sa::RESEND_TICKETS)}
+                            </button>
+                        </Show>
+                        <Show when=move || refundable.with(|r| !r.is_empty())>
+                            <button type="button" class=SECONDARY disabled=move || busy.get() on:click=open_refund>
+                                {t(fi::REFUND)}
                             </button>
                         </Show>
                         <Show when=move || matches!(status.get(), OrderStatus::Pending | OrderStatus::Confirmed)>
@@ -301,6 +367,7 @@ fn Booking(org_id: Uuid, detail: RwSignal<Option<OrderDetail>>) -> impl IntoView
                 </section>
             </Show>
             <Payments order />
+            <OrderRefunds order />
             <section aria-labelledby="booking-history-heading" class=CARD>
                 <h2 id="booking-history-heading" class="text-lg font-semibold text-gray-900">{t(sa::HISTORY)}</h2>
                 <ol class="space-y-0" aria-labelledby="booking-history-heading">
@@ -310,6 +377,21 @@ fn Booking(org_id: Uuid, detail: RwSignal<Option<OrderDetail>>) -> impl IntoView
                     }}
                 </ol>
             </section>
+            <RefundDialog
+                id="refund-booking-dialog"
+                open=refund_open
+                title=Signal::derive(move || fi::REFUND_TITLE.fill(lang.get(), &[("reference", &order.get().reference)]))
+                message=Signal::derive(move || fi::REFUND_TEXT.get(lang.get()).to_owned())
+                tickets=Signal::derive(move || refundable.get())
+                chosen
+                reason=refund_reason
+                reason_hint=fi::REASON_HINT_ORGANIZER
+                submit_label=fi::REFUND_TICKETS
+                danger=true
+                pending=refund_pending
+                error=refund_error
+                on_submit=on_refund
+            />
             <ConfirmDialog
                 id="cancel-booking-dialog"
                 open=confirm_cancel

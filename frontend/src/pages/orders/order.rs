@@ -3,11 +3,14 @@
 //! order offers (a number, and for pawaPay a network, for mobile money), "Pay" and "Cancel
 //! order"; a mobile-money payment without a gateway page asks to approve it on the phone; at zero the order is read again (the server expires the hold) and shows
 //! "Reservation expired". Confirmed: the event (with its online link), each ticket with its QR
-//! code, and "Download PDF". Expired and cancelled orders link back to the event. Payments are
-//! listed, a declined one with "try again".
+//! code, and "Download PDF"; while the event's refund policy allows it, "Request a refund" (pick
+//! tickets, give a reason). Refunded tickets say so, and the order's refunds are listed with
+//! their status. Expired and cancelled orders link back to the event. Payments are listed, a
+//! declined one with "try again".
 
 use chrono::Utc;
 use common::ErrorCode;
+use common::finance::CreateRefund;
 use common::orders::{Order, OrderStatus, PaymentStatus};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -15,15 +18,19 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use uuid::Uuid;
 
 use super::order_parts::{EventCard, MethodPicker, PayChoice, Payments, awaiting_phone};
+use super::refunds::{OrderRefunds, RefundDialog, refundable_tickets};
 use super::ticket_cards::TicketCards;
 use crate::api::{self, ApiError};
 use crate::components::badge::OrderStatusBadge;
 use crate::components::breakdown::PriceSummary;
 use crate::components::button::{LINK, PRIMARY, SECONDARY};
 use crate::components::status::LoadError;
-use crate::components::{ConfirmDialog, ErrSignal, ErrorAlert, Loading, NotFound, PageTitle};
-use crate::i18n::{checkout as co, t, use_lang};
+use crate::components::{
+    ConfirmDialog, ErrSignal, ErrorAlert, Flash, FlashMessage, Loading, NotFound, PageTitle,
+};
+use crate::i18n::{checkout as co, finance as fi, t, use_lang};
 use crate::money::format_money;
+use crate::time::format_datetime;
 use crate::util::{app_path, go_external};
 
 const CARD: &str = "space-y-3 rounded-lg border border-gray-200 bg-white p-5 shadow-sm";
@@ -211,6 +218,61 @@ fn OrderView(order: RwSignal<Option<Order>>, token: Option<String>) -> impl Into
     let o = Signal::derive(move || order.get().unwrap_or_else(|| first.clone()));
     let event_link = format!("/e/{slug}");
 
+    // Refund requests: open while the policy's window is (the server says until when).
+    let flash = RwSignal::new(None::<Flash>);
+    let refundable = Memo::new(move |_| {
+        o.with(|o| {
+            if o.status != OrderStatus::Confirmed
+                || o.refundable_until.is_none_or(|u| u <= Utc::now())
+            {
+                Vec::new()
+            } else {
+                refundable_tickets(o)
+            }
+        })
+    });
+    let refund_open = RwSignal::new(false);
+    let chosen = RwSignal::new(Vec::new());
+    let reason = RwSignal::new(String::new());
+    let refund_pending = RwSignal::new(false);
+    let refund_error: ErrSignal = RwSignal::new(None);
+    let open_refund = move |_| {
+        chosen.set(refundable.get_untracked().iter().map(|t| t.id).collect());
+        reason.set(String::new());
+        refund_error.set(None);
+        refund_open.set(true);
+    };
+    let on_refund = Callback::new(move |()| {
+        let ticket_ids = chosen.get_untracked();
+        if ticket_ids.is_empty() {
+            refund_error.set(Some(ApiError::invalid_field("ticket_ids", "none_chosen")));
+            return;
+        }
+        let why = reason.get_untracked().trim().to_owned();
+        let body = CreateRefund {
+            ticket_ids,
+            reason: (!why.is_empty()).then_some(why),
+        };
+        let key = Uuid::new_v4().to_string();
+        refund_pending.set(true);
+        refund_error.set(None);
+        flash.set(None);
+        spawn_local(async move {
+            let tok = token.get_value();
+            match api::finance::request_refund(id, tok.as_deref(), &body, &key).await {
+                Ok(_) => {
+                    refund_open.set(false);
+                    flash.set(Some(Flash::new(fi::REFUND_REQUESTED)));
+                    if let Ok(fresh) = api::orders::get_order(id, tok.as_deref()).await {
+                        order.set(Some(fresh));
+                    }
+                }
+                Err(e) => refund_error.set(Some(e)),
+            }
+            refund_pending.set(false);
+        });
+    });
+
     view! {
         <section class="mx-auto max-w-4xl space-y-6">
             <header class="space-y-2">
@@ -223,6 +285,7 @@ fn OrderView(order: RwSignal<Option<Order>>, token: Option<String>) -> impl Into
                 </p>
             </header>
             <ErrorAlert error />
+            <FlashMessage flash />
             {move || match status.get() {
                 OrderStatus::Pending => view! {
                     <div class="space-y-4 rounded-lg border border-amber-300 bg-amber-50 p-5">
@@ -298,6 +361,22 @@ fn OrderView(order: RwSignal<Option<Order>>, token: Option<String>) -> impl Into
                         </section>
                     })
             }}
+            <Show when=move || refundable.with(|r| !r.is_empty())>
+                <div class="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-gray-200 bg-white p-5 shadow-sm">
+                    <p class="text-gray-800">
+                        {move || {
+                            let o = o.get();
+                            let until = o
+                                .refundable_until
+                                .map(|u| format_datetime(&u, Some(&o.event.timezone), lang.get()))
+                                .unwrap_or_default();
+                            fi::REFUNDABLE_UNTIL.fill(lang.get(), &[("at", &until)])
+                        }}
+                    </p>
+                    <button type="button" class=SECONDARY on:click=open_refund>{t(fi::REQUEST_REFUND)}</button>
+                </div>
+            </Show>
+            <OrderRefunds order=o />
             <div class="grid gap-6 md:grid-cols-2">
                 <section aria-labelledby="order-price-heading" class=CARD>
                     <h2 id="order-price-heading" class="text-lg font-semibold text-gray-900">{t(co::ORDER_SUMMARY)}</h2>
@@ -311,6 +390,20 @@ fn OrderView(order: RwSignal<Option<Order>>, token: Option<String>) -> impl Into
                 </section>
             </div>
             <Payments order=o />
+            <RefundDialog
+                id="refund-request-dialog"
+                open=refund_open
+                title=Signal::derive(move || fi::REQUEST_REFUND.get(lang.get()).to_owned())
+                message=Signal::derive(move || fi::REQUEST_REFUND_TEXT.get(lang.get()).to_owned())
+                tickets=Signal::derive(move || refundable.get())
+                chosen
+                reason
+                reason_hint=fi::REASON_HINT_BUYER
+                submit_label=fi::SEND_REQUEST
+                pending=refund_pending
+                error=refund_error
+                on_submit=on_refund
+            />
             <ConfirmDialog
                 id="cancel-order-dialog"
                 open=confirm_cancel

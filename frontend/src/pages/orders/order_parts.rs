@@ -109,7 +109,7 @@ pub fn is_mobile_money(method: PaymentMethod) -> bool {
 }
 
 /// The networks the API accepts as `operator` (value, name shown).
-const OPERATORS: [(&str, &str); 10] = [
+pub const OPERATORS: [(&str, &str); 10] = [
     ("mtn", "MTN"),
     ("orange", "Orange"),
     ("airtel", "Airtel"),

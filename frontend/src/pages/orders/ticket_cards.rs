@@ -1,10 +1,11 @@
 //! A confirmed order's tickets as cards: the QR code (the signed image the door scans), the
-//! ticket code to type in by hand, the attendee and the ticket type. Cancelled tickets say so.
+//! ticket code to type in by hand, the attendee and the ticket type. Cancelled and refunded
+//! tickets say so (their code no longer admits anyone).
 
 use common::orders::{Ticket, TicketStatus};
 use leptos::prelude::*;
 
-use crate::i18n::{checkout as co, use_lang};
+use crate::i18n::{checkout as co, finance as fi, use_lang};
 
 #[component]
 pub fn TicketCards(tickets: Vec<Ticket>, #[prop(optional)] compact: bool) -> impl IntoView {
@@ -14,13 +15,23 @@ pub fn TicketCards(tickets: Vec<Ticket>, #[prop(optional)] compact: bool) -> imp
         .into_iter()
         .enumerate()
         .map(|(i, tk)| {
-            let cancelled = tk.status == TicketStatus::Cancelled;
+            let void = match tk.status {
+                TicketStatus::Valid => None,
+                TicketStatus::Cancelled => Some((co::TICKET_CANCELLED, "bg-red-100 text-red-900")),
+                TicketStatus::Refunded => Some((fi::TICKET_REFUNDED, "bg-gray-200 text-gray-900")),
+            };
+            let qr_class = if void.is_some() {
+                format!("{qr_class} opacity-40")
+            } else {
+                qr_class.to_owned()
+            };
             let code = tk.code.clone();
             let type_name = tk.ticket_type_name.clone();
             let alt_code = code.clone();
             let data_code = code.clone();
+            let data_status = tk.status.as_str();
             view! {
-                <li class="flex flex-wrap items-center gap-4 rounded-lg border border-gray-200 bg-white p-4 shadow-sm" data-ticket-code=data_code>
+                <li class="flex flex-wrap items-center gap-4 rounded-lg border border-gray-200 bg-white p-4 shadow-sm" data-ticket-code=data_code data-ticket-status=data_status>
                     <img
                         src=tk.qr_svg_url.clone()
                         alt=move || co::QR_ALT.fill(lang.get(), &[("code", &alt_code)])
@@ -38,10 +49,10 @@ pub fn TicketCards(tickets: Vec<Ticket>, #[prop(optional)] compact: bool) -> imp
                             <span class="sr-only">{move || co::TICKET_CODE.get(lang.get())} " "</span>
                             {code}
                         </p>
-                        {cancelled
-                            .then(|| view! {
-                                <p class="inline-flex rounded-full bg-red-100 px-2.5 py-0.5 text-xs font-semibold text-red-900">
-                                    {move || co::TICKET_CANCELLED.get(lang.get())}
+                        {void
+                            .map(|(text, colors)| view! {
+                                <p class=format!("inline-flex rounded-full px-2.5 py-0.5 text-xs font-semibold {colors}")>
+                                    {move || text.get(lang.get())}
                                 </p>
                             })}
                     </div>

@@ -120,7 +120,7 @@ pub fn OrgLayout() -> impl IntoView {
     }
 }
 
-/// Overview / Events / Members / Settings, with `aria-current` on the open one.
+/// Overview / Events / Members / Finance / Scanner / Settings, with `aria-current` on the open one.
 #[component]
 fn OrgNav(id: Uuid) -> impl IntoView {
     let ctx = use_org();
@@ -156,6 +156,9 @@ fn OrgNav(id: Uuid) -> impl IntoView {
                 {tab(base.clone(), orgs::OVERVIEW)}
                 {tab(format!("{base}/events"), events::EVENTS)}
                 {tab(format!("{base}/members"), orgs::MEMBERS)}
+                <Show when=move || ctx.can(Permission::ManageSales) || ctx.can(Permission::ManagePayouts)>
+                    {tab(format!("/orgs/{id}/finance"), crate::i18n::finance::FINANCE)}
+                </Show>
                 <Show when=move || ctx.can(Permission::CheckIn)>{tab(format!("/orgs/{id}/scan"), crate::i18n::scanner::SCANNER)}</Show>
                 <Show when=move || ctx.can(Permission::ManageSettings)>{tab(format!("/orgs/{id}/settings"), orgs::SETTINGS)}</Show>
             </ul>
