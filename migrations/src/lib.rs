@@ -12,6 +12,7 @@ mod m20261125_000004_events;
 mod m20261125_000005_checkout;
 mod m20261125_000006_checkin;
 mod m20261125_000007_swag_and_devices;
+mod m20261207_000008_money;
 
 pub use helpers::UniqueKey;
 pub use sea_orm_migration::{MigrationTrait, MigratorTrait};
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000005_checkout::Migration),
             Box::new(m20261125_000006_checkin::Migration),
             Box::new(m20261125_000007_swag_and_devices::Migration),
+            Box::new(m20261207_000008_money::Migration),
         ]
     }
 }
@@ -48,4 +50,5 @@ pub fn unique_keys() -> impl Iterator<Item = &'static UniqueKey> {
         .chain(m20261125_000005_checkout::UNIQUE_KEYS)
         .chain(m20261125_000006_checkin::UNIQUE_KEYS)
         .chain(m20261125_000007_swag_and_devices::UNIQUE_KEYS)
+        .chain(m20261207_000008_money::UNIQUE_KEYS)
 }

@@ -211,6 +211,8 @@ impl DoorTicketRow {
             status: self.status.clone(),
             position: self.position,
             checked_in_at: self.checked_in_at,
+            // Not read at the door: the status says whether a refund voided the ticket.
+            refund_id: None,
             created_at: self.created_at,
             updated_at: self.updated_at,
         }

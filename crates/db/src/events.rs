@@ -47,6 +47,7 @@ pub struct EventFields {
     pub custom_css: Option<String>,
     pub custom_css_scoped: Option<String>,
     pub hold_minutes: i32,
+    pub refund_deadline_hours: Option<i32>,
 }
 
 impl EventFields {
@@ -78,6 +79,7 @@ impl EventFields {
             custom_css: row.custom_css.clone(),
             custom_css_scoped: row.custom_css_scoped.clone(),
             hold_minutes: row.hold_minutes,
+            refund_deadline_hours: row.refund_deadline_hours,
         }
     }
 
@@ -108,6 +110,7 @@ impl EventFields {
         m.custom_css = Set(self.custom_css);
         m.custom_css_scoped = Set(self.custom_css_scoped);
         m.hold_minutes = Set(self.hold_minutes);
+        m.refund_deadline_hours = Set(self.refund_deadline_hours);
     }
 }
 

@@ -148,3 +148,55 @@ pub async fn pending_count<C: ConnectionTrait>(conn: &C) -> DbResult<u64> {
         .count(conn)
         .await?)
 }
+
+pub use crate::entities::jobs::Model as JobRow;
+
+/// Newest first, for the platform admins' job view.
+pub async fn list<C: ConnectionTrait>(
+    conn: &C,
+    status: Option<&str>,
+    cursor_before: Option<&str>,
+    limit: u64,
+) -> DbResult<(Vec<JobRow>, Option<String>)> {
+    let mut q = Entity::find().filter(crate::cursor::before(
+        Column::CreatedAt,
+        Column::Id,
+        cursor_before,
+    ));
+    if let Some(s) = status {
+        q = q.filter(Column::Status.eq(s));
+    }
+    let rows = q
+        .order_by_desc(Column::CreatedAt)
+        .order_by_desc(Column::Id)
+        .limit(limit + 1)
+        .all(conn)
+        .await?;
+    Ok(crate::cursor::page(rows, limit, |r| (r.created_at, r.id)))
+}
+
+pub async fn get<C: ConnectionTrait>(conn: &C, id: Uuid) -> DbResult<JobRow> {
+    Entity::find_by_id(id)
+        .one(conn)
+        .await?
+        .ok_or(crate::error::DbError::NotFound)
+}
+
+/// A job that failed for good runs again now, with a fresh set of attempts; `false` when it
+/// was not failed.
+pub async fn retry<C: ConnectionTrait>(conn: &C, id: Uuid, now: DateTime<Utc>) -> DbResult<bool> {
+    let res = Entity::update_many()
+        .col_expr(Column::Status, Expr::value("pending"))
+        .col_expr(Column::Attempts, Expr::value(0))
+        .col_expr(Column::RunAt, Expr::value(now))
+        .col_expr(
+            Column::LockedUntil,
+            Expr::value(Option::<DateTime<Utc>>::None),
+        )
+        .col_expr(Column::UpdatedAt, Expr::value(now))
+        .filter(Column::Id.eq(id))
+        .filter(Column::Status.eq("failed"))
+        .exec(conn)
+        .await?;
+    Ok(res.rows_affected == 1)
+}

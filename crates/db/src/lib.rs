@@ -25,11 +25,13 @@ pub mod idempotency;
 pub mod inventory;
 pub mod invitations;
 pub mod jobs;
+pub mod ledger;
 pub mod members;
 pub mod order_events;
 pub mod orders;
 pub mod orgs;
 pub mod payments;
+pub mod refunds;
 pub mod swag;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
@@ -38,6 +40,7 @@ pub mod tickets;
 pub mod tiers;
 pub mod tokens;
 pub mod users;
+pub mod withdrawals;
 
 #[cfg(test)]
 mod schema_tests;

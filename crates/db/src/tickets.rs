@@ -45,6 +45,7 @@ pub async fn insert_many<C: ConnectionTrait>(
             status: "valid".into(),
             position: t.position,
             checked_in_at: None,
+            refund_id: None,
             created_at: now,
             updated_at: now,
         })

@@ -4,6 +4,7 @@
 pub mod checkin;
 pub mod codes;
 pub mod fees;
+pub mod refunds;
 pub mod pricing;
 pub mod roles;
 pub mod sales;

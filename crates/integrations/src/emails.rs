@@ -8,10 +8,12 @@ use crate::mailer::Email;
 
 mod layout;
 mod orders;
+mod refunds;
 
 pub use layout::escape_html;
 use layout::{Block, Content, clean, greeting, render};
 pub use orders::{OrderConfirmation, order_cancelled, order_confirmation};
+pub use refunds::{RefundNews, RefundUpdate, refund_update};
 
 /// Asks a new user to confirm their address by opening `link`.
 pub fn verify_email(lang: Lang, to: &str, name: &str, link: &str) -> Email {

@@ -278,6 +278,22 @@ impl PaymentGateway for TestGateway {
             provider_ref: Some(format!("test-{}", request.payment_id.simple())),
         })
     }
+
+    /// Gives the money back at once (no money moved in the first place).
+    async fn refund(&self, request: &RefundRequest) -> Result<Transfer, PaymentError> {
+        Ok(Transfer {
+            provider_ref: format!("test-refund-{}", request.refund_id.simple()),
+            status: PaymentStatus::Succeeded,
+        })
+    }
+
+    /// Pays out at once (development: nothing is sent anywhere).
+    async fn payout(&self, request: &PayoutRequest) -> Result<Transfer, PaymentError> {
+        Ok(Transfer {
+            provider_ref: format!("test-payout-{}", request.payout_id.simple()),
+            status: PaymentStatus::Succeeded,
+        })
+    }
 }
 
 /// Replaces `{payment_id}`, `{order_id}` and `{order_token}` in a configured return URL.

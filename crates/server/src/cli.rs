@@ -281,6 +281,7 @@ async fn seed_demo_event(state: &AppState, scope: db::OrgScope) -> crate::error:
             starts_at,
             ends_at: starts_at + chrono::Duration::hours(5),
             hold_minutes: None,
+            refund_deadline_hours: Some(48),
             timezone: "Africa/Douala".into(),
             location: Location {
                 venue_name: Some("Espace Wouri".into()),

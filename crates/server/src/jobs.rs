@@ -8,7 +8,7 @@ use std::time::Duration;
 use chrono::Duration as ChronoDuration;
 
 use crate::services::mail::{EmailJob, JOB_KIND as SEND_EMAIL};
-use crate::services::{order_delivery, reconcile};
+use crate::services::{order_delivery, reconcile, refunds, withdrawals};
 use crate::state::AppState;
 
 const LEASE: ChronoDuration = ChronoDuration::seconds(120);
@@ -151,6 +151,18 @@ async fn execute(state: &AppState, job: &db::jobs::Job) -> anyhow::Result<()> {
         order_delivery::ORDER_CANCELLED => {
             let job: order_delivery::OrderCancelled = serde_json::from_value(job.payload.clone())?;
             order_delivery::notify_cancelled(state, &job).await
+        }
+        refunds::EXECUTE_REFUND => {
+            let job: refunds::ExecuteRefund = serde_json::from_value(job.payload.clone())?;
+            refunds::execute(state, &job).await
+        }
+        refunds::REFUND_NEWS => {
+            let job: refunds::RefundNewsJob = serde_json::from_value(job.payload.clone())?;
+            refunds::send_news(state, &job).await
+        }
+        withdrawals::EXECUTE_PAYOUT => {
+            let job: withdrawals::ExecutePayout = serde_json::from_value(job.payload.clone())?;
+            withdrawals::execute(state, &job).await
         }
         other => anyhow::bail!("unknown job kind {other}"),
     }

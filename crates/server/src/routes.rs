@@ -4,6 +4,7 @@
 use utoipa_actix_web::service_config::ServiceConfig;
 
 pub mod admin;
+pub mod admin_money;
 pub mod auth;
 pub mod bookings;
 pub mod categories;
@@ -12,6 +13,7 @@ pub mod checkin_stats;
 pub mod checkout;
 pub mod coupons;
 pub mod events;
+pub mod finance;
 pub mod invitations;
 pub mod me;
 pub mod members;
@@ -102,6 +104,23 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(orders::ticket_qr_svg)
         .service(orders::ticket_qr_png)
         .service(orders::list_my_orders)
+        .service(orders::request_refund)
+        .service(finance::list_balances)
+        .service(finance::list_ledger_entries)
+        .service(finance::list_withdrawals)
+        .service(finance::create_withdrawal)
+        .service(finance::list_refunds)
+        .service(finance::create_order_refund)
+        .service(admin_money::list_admin_refunds)
+        .service(admin_money::approve_refund)
+        .service(admin_money::reject_refund)
+        .service(admin_money::retry_refund)
+        .service(admin_money::list_admin_withdrawals)
+        .service(admin_money::approve_withdrawal)
+        .service(admin_money::reject_withdrawal)
+        .service(admin_money::complete_withdrawal)
+        .service(admin_money::list_admin_jobs)
+        .service(admin_money::retry_job)
         .service(test_gateway::get_test_payment)
         .service(test_gateway::approve_test_payment)
         .service(test_gateway::decline_test_payment)

@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod admin;
+pub mod admin_jobs;
 pub mod bookings;
 pub mod buyer_orders;
 pub mod categories;
@@ -13,6 +14,7 @@ pub mod coupons;
 pub mod event_fields;
 pub mod events;
 pub mod invitations;
+pub mod ledger;
 pub mod mail;
 pub mod members;
 pub mod order_access;
@@ -25,7 +27,9 @@ pub mod profile;
 pub mod public_events;
 pub mod rate_limits;
 pub mod reconcile;
+pub mod refunds;
 pub mod sessions;
 pub mod swag;
 pub mod ticket_types;
 pub mod webhooks;
+pub mod withdrawals;

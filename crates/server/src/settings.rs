@@ -9,8 +9,10 @@ use anyhow::{Context, bail};
 use secrecy::{ExposeSecret, SecretBox, SecretString};
 
 mod gateways;
+mod money;
 
 pub use gateways::{CampaySettings, FlutterwaveSettings, GatewaySettings, PawapaySettings};
+pub use money::{MoneySettings, RefundAutoApprove};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AppEnv {
@@ -60,6 +62,11 @@ pub struct Settings {
     /// A payment still pending this long after it started is asked about at its gateway, so a
     /// lost webhook never loses a sale. `PAYMENT_RECONCILE_AFTER_SECONDS`.
     pub payment_reconcile_after: Duration,
+    /// Ledger availability, refund approval and withdrawal limits.
+    pub money: MoneySettings,
+    /// Development: start local CamPay, pawaPay and Flutterwave stub servers and point the
+    /// gateways at them (`PAYMENT_STUBS`; refused in production).
+    pub payment_stubs: bool,
 }
 
 /// Development-only signing key; production refuses to boot without its own `JWT_SECRET`.
@@ -151,7 +158,13 @@ impl Settings {
         if production && test_gateway {
             bail!("TEST_GATEWAY cannot be enabled in production: it confirms orders without money");
         }
+        let payment_stubs = flag("PAYMENT_STUBS", false)?;
+        if production && payment_stubs {
+            bail!("PAYMENT_STUBS cannot be enabled in production: the stubs move no money");
+        }
         Ok(Settings {
+            money: MoneySettings::from_vars(var)?,
+            payment_stubs,
             ticket_signing_seed: std::sync::Arc::new(SecretBox::new(Box::new(ticket_signing_seed))),
             test_gateway,
             checkout_per_minute: u32::try_from(secs("CHECKOUT_RATE_LIMIT_PER_MINUTE", 30)?)

@@ -139,6 +139,20 @@ impl Gateways {
             .collect()
     }
 
+    /// The gateway that pays withdrawals out in `currency` to mobile money: CamPay for XAF,
+    /// then pawaPay, then Flutterwave (transfers), the test gateway last (development).
+    pub fn payout_gateway(&self, currency: &str) -> Option<Arc<dyn PaymentGateway>> {
+        [
+            PaymentMethod::Campay,
+            PaymentMethod::Pawapay,
+            PaymentMethod::Flutterwave,
+            PaymentMethod::Test,
+        ]
+        .into_iter()
+        .filter(|m| takes(*m, currency))
+        .find_map(|m| self.get(m.as_str()))
+    }
+
     /// Starts a payment; a pawaPay deposit goes to the operator the buyer chose, if any.
     pub async fn start(
         &self,

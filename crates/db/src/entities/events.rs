@@ -41,6 +41,7 @@ pub struct Model {
     pub featured: bool,
     pub popularity: i64,
     pub hold_minutes: i32,
+    pub refund_deadline_hours: Option<i32>,
     pub published_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

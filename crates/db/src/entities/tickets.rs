@@ -17,6 +17,8 @@ pub struct Model {
     pub status: String,
     pub position: i32,
     pub checked_in_at: Option<DateTimeUtc>,
+    /// The live refund covering this ticket, if any.
+    pub refund_id: Option<Uuid>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -158,3 +158,30 @@ pub async fn list_my_orders(
         buyer_orders::mine(&state, user.user_id, q.into_inner()).await?,
     ))
 }
+
+/// Ask for a refund of some (or all remaining) tickets, inside the event's refund window
+/// (`Order.refundable_until`). A platform admin approves it. Accepts an `Idempotency-Key`.
+#[utoipa::path(tag = "orders", params(("order_id" = Uuid, Path), OrderAccess), request_body = common::finance::CreateRefund, responses(
+    (status = 201, body = common::finance::Refund),
+    (status = 409, description = "`refund_window_closed`, `nothing_to_refund` or `conflict`", body = common::Problem, content_type = "application/problem+json"),
+))]
+#[post("/orders/{order_id}/refunds")]
+pub async fn request_refund(
+    state: web::Data<AppState>,
+    user: Option<AuthUser>,
+    req: actix_web::HttpRequest,
+    path: web::Path<Uuid>,
+    q: web::Query<OrderAccess>,
+    body: web::Json<common::finance::CreateRefund>,
+) -> AppResult<HttpResponse> {
+    let key = crate::routes::finance::idempotency_key(&req);
+    let refund = crate::services::refunds::request_by_buyer(
+        &state,
+        *path,
+        &access(user, q.into_inner()),
+        body.into_inner(),
+        key.as_deref(),
+    )
+    .await?;
+    Ok(HttpResponse::Created().json(refund))
+}

@@ -681,6 +681,7 @@ async fn write_order(
             types: &p.types,
             tickets: &issued,
             payments: &[],
+            refunds: &[],
         },
     );
     save_response(&tx, idem, 201, &dto, now).await?;

@@ -96,11 +96,14 @@ pub struct EventInput {
     pub currency: Currency,
     pub theme: Theme,
     pub hold_minutes: u32,
+    pub refund_deadline_hours: Option<u32>,
 }
 
 /// How long a checkout may hold tickets (minutes).
 pub const HOLD_MINUTES: std::ops::RangeInclusive<u32> = 1..=60;
 pub const DEFAULT_HOLD_MINUTES: u32 = 15;
+/// How long before the start buyers may ask for a refund (hours).
+pub const REFUND_DEADLINE_HOURS: std::ops::RangeInclusive<u32> = 0..=8760;
 
 /// Validates and renders; `Err` lists every invalid field.
 pub fn build(input: EventInput) -> Result<EventFields, Vec<FieldError>> {
@@ -122,6 +125,16 @@ pub fn build(input: EventInput) -> Result<EventFields, Vec<FieldError>> {
     );
     if !HOLD_MINUTES.contains(&input.hold_minutes) {
         errors.push("hold_minutes", "out_of_range", "must be between 1 and 60");
+    }
+    if input
+        .refund_deadline_hours
+        .is_some_and(|h| !REFUND_DEADLINE_HOURS.contains(&h))
+    {
+        errors.push(
+            "refund_deadline_hours",
+            "out_of_range",
+            "must be between 0 and 8760 hours (a year)",
+        );
     }
     if input.ends_at <= input.starts_at {
         errors.push("ends_at", "before_start", "must be after the start");
@@ -221,6 +234,9 @@ pub fn build(input: EventInput) -> Result<EventFields, Vec<FieldError>> {
         custom_css,
         custom_css_scoped,
         hold_minutes: i32::try_from(input.hold_minutes).unwrap_or(15),
+        refund_deadline_hours: input
+            .refund_deadline_hours
+            .and_then(|h| i32::try_from(h).ok()),
     })
 }
 
@@ -278,6 +294,9 @@ pub fn input_of(row: &EventRow) -> EventInput {
             custom_css: row.custom_css.clone(),
         },
         hold_minutes: u32::try_from(row.hold_minutes).unwrap_or(DEFAULT_HOLD_MINUTES),
+        refund_deadline_hours: row
+            .refund_deadline_hours
+            .and_then(|h| u32::try_from(h).ok()),
     }
 }
 
@@ -307,6 +326,7 @@ pub fn to_dto(row: &EventRow, now: DateTime<Utc>) -> Event {
         theme: input.theme,
         featured: row.featured,
         hold_minutes: input.hold_minutes,
+        refund_deadline_hours: input.refund_deadline_hours,
         published_at: row.published_at,
         created_at: row.created_at,
     }

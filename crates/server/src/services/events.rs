@@ -101,6 +101,7 @@ pub async fn create(state: &AppState, scope: OrgScope, input: CreateEvent) -> Ap
         hold_minutes: input
             .hold_minutes
             .unwrap_or(event_fields::DEFAULT_HOLD_MINUTES),
+        refund_deadline_hours: input.refund_deadline_hours,
     });
     let fields = match fields {
         Ok(f) if errors.0.is_empty() => f,
@@ -183,6 +184,9 @@ pub async fn update(
     }
     if let Some(v) = input.hold_minutes {
         merged.hold_minutes = v;
+    }
+    if let Some(v) = input.refund_deadline_hours {
+        merged.refund_deadline_hours = v;
     }
     if let Some(v) = input.theme {
         merged.theme = v;

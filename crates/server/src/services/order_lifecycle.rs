@@ -96,6 +96,7 @@ pub async fn record_confirmation(
     )
     .await?;
     order_delivery::enqueue_confirmation(tx, state, scope, order.id, now).await?;
+    crate::services::ledger::post_sale(tx, state, scope, order, now).await?;
     Ok(tickets)
 }
 

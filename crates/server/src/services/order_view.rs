@@ -111,6 +111,7 @@ pub async fn order<C: ConnectionTrait>(
     let types = db::ticket_types::list(conn, scope, order.event_id).await?;
     let tickets = db::tickets::for_order(conn, scope, order.id).await?;
     let payments = db::payments::for_order(conn, scope, order.id).await?;
+    let refunds = db::refunds::for_order(conn, scope, order.id).await?;
     Ok(assemble(
         state,
         &Parts {
@@ -120,6 +121,7 @@ pub async fn order<C: ConnectionTrait>(
             types: &types,
             tickets: &tickets,
             payments: &payments,
+            refunds: &refunds,
         },
     ))
 }
@@ -132,6 +134,7 @@ pub struct Parts<'a> {
     pub types: &'a [TicketTypeRow],
     pub tickets: &'a [db::tickets::TicketRow],
     pub payments: &'a [db::payments::PaymentRow],
+    pub refunds: &'a [db::refunds::RefundRow],
 }
 
 /// The order DTO from rows already in hand (checkout builds it without reading back what it just
@@ -144,6 +147,7 @@ pub fn assemble(state: &AppState, parts: &Parts<'_>) -> Order {
         types,
         tickets,
         payments,
+        refunds,
     } = *parts;
     let currency = currency_of(order);
     let m = |minor| Money::from_minor(minor, currency);
@@ -222,5 +226,17 @@ pub fn assemble(state: &AppState, parts: &Parts<'_>) -> Order {
         pdf_url: (status == OrderStatus::Confirmed)
             .then(|| format!("/api/v1/orders/{}/tickets.pdf?token={token}", order.id)),
         access_token: token,
+        refunds: refunds
+            .iter()
+            .map(|r| crate::services::refunds::dto(r, &order.reference))
+            .collect(),
+        refundable_until: (status == OrderStatus::Confirmed
+            && order.total_minor > 0
+            && tickets
+                .iter()
+                .any(|t| t.status == "valid" && t.refund_id.is_none()))
+        .then(|| crate::services::refunds::refundable_until(event))
+        .flatten()
+        .filter(|until| *until > state.now()),
     }
 }

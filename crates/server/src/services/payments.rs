@@ -171,11 +171,29 @@ pub async fn settle(
     let mut confirmed = false;
     if succeeded {
         if order.status == "expired" {
-            confirmed = revive_and_confirm(&tx, state, scope, &order, &items, now).await?;
+            confirmed = revive_and_confirm(&tx, state, scope, &order, &items, &payment, now).await?;
         } else {
             confirmed =
                 order_lifecycle::confirm(&tx, state, scope, &order, &items, Actor::GATEWAY, now)
                     .await?;
+            if !confirmed {
+                // Cancelled meanwhile, or paid a second time: this money has nothing to buy.
+                db::order_events::record(
+                    &tx,
+                    scope,
+                    order.id,
+                    db::order_events::NewOrderEvent {
+                        kind: "paid_after_close",
+                        actor: ActorKind::Gateway,
+                        note: Some("refunded automatically".into()),
+                        ..Default::default()
+                    },
+                    now,
+                )
+                .await?;
+                crate::services::refunds::open_for_late_payment(&tx, scope, &order, &payment, now)
+                    .await?;
+            }
         }
     } else {
         db::order_events::record(
@@ -217,13 +235,14 @@ pub async fn settle(
 }
 
 /// A payment succeeded after its order's hold lapsed: the buyer paid, so take the tickets again
-/// if they are still available; otherwise record that the money must go back.
+/// if they are still available; otherwise the money goes back at once (an automatic refund).
 async fn revive_and_confirm(
     tx: &db::WriteTx,
     state: &AppState,
     scope: OrgScope,
     order: &db::orders::OrderRow,
     items: &[db::orders::OrderItemRow],
+    payment: &db::payments::PaymentRow,
     now: chrono::DateTime<chrono::Utc>,
 ) -> AppResult<bool> {
     let claims = db::orders::claims(items);
@@ -243,12 +262,13 @@ async fn revive_and_confirm(
             db::order_events::NewOrderEvent {
                 kind: "paid_after_expiry",
                 actor: ActorKind::Gateway,
-                note: Some("tickets sold out meanwhile; refund due".into()),
+                note: Some("tickets sold out meanwhile; refunded automatically".into()),
                 ..Default::default()
             },
             now,
         )
         .await?;
+        crate::services::refunds::open_for_late_payment(tx, scope, order, payment, now).await?;
         return Ok(false);
     }
     if let Some(coupon_id) = order.coupon_id

@@ -65,5 +65,40 @@ pub async fn run(state: &AppState) -> anyhow::Result<usize> {
             }
         }
     }
+    settled += transfers(state, now - after).await;
     Ok(settled)
+}
+
+/// Refunds and payouts the gateway accepted but has not reported on: asked about the same way.
+async fn transfers(state: &AppState, before: chrono::DateTime<chrono::Utc>) -> usize {
+    let mut asks: Vec<(TxKind, String, String)> = Vec::new();
+    match db::refunds::processing_for_reconciliation(&state.db, before, BATCH).await {
+        Ok(rows) => asks.extend(rows.into_iter().filter_map(|r| {
+            Some((TxKind::Refund, r.method?, r.provider_ref?))
+        })),
+        Err(e) => tracing::error!(error = %e, "reconciliation: could not list refunds"),
+    }
+    match db::withdrawals::processing_for_reconciliation(&state.db, before, BATCH).await {
+        Ok(rows) => asks.extend(rows.into_iter().filter_map(|w| {
+            Some((TxKind::Payout, w.method?, w.provider_ref?))
+        })),
+        Err(e) => tracing::error!(error = %e, "reconciliation: could not list payouts"),
+    }
+    let mut settled = 0;
+    for (kind, method, reference) in asks {
+        let Some(gateway) = state.gateways.get(&method) else {
+            continue;
+        };
+        let report = match gateway.query(kind, &reference).await {
+            Ok(report) => report,
+            Err(e) => {
+                tracing::warn!(error = %e, "reconciliation: gateway not answering about a transfer");
+                continue;
+            }
+        };
+        if let Ok(Applied::Settled) = webhooks::apply(state, &method, &report).await {
+            settled += 1;
+        }
+    }
+    settled
 }

@@ -34,9 +34,12 @@ pub enum Applied {
 
 /// Applies a gateway's authenticated report about one of its (`method`) transactions.
 pub async fn apply(state: &AppState, method: &str, report: &TxReport) -> AppResult<Applied> {
-    if report.kind != TxKind::Payment {
-        // Refunds and payouts are not recorded by this server yet.
-        return Ok(Applied::Ignored);
+    match report.kind {
+        TxKind::Payment => {}
+        TxKind::Refund => return crate::services::refunds::apply_report(state, method, report).await,
+        TxKind::Payout => {
+            return crate::services::withdrawals::apply_report(state, method, report).await;
+        }
     }
     let Some((scope, payment)) = find(state, method, report).await? else {
         tracing::warn!(
