@@ -2,7 +2,11 @@
  * Playwright runs the real `reckot serve` (the debug binary cargo built) with the release SPA,
  * on a free port, against a fresh SQLite database in a temporary folder. Emails are written by
  * the development mailer into E2E_MAIL_DIR, where the specs read verification and invitation
- * links. Browser: Debian chromium (no Playwright-downloaded browsers on these machines).
+ * links. Before serving, a platform administrator is created (E2E_ADMIN_EMAIL /
+ * E2E_ADMIN_PASSWORD, read by the specs). The payment gateways are the local stubs
+ * (PAYMENT_STUBS=1: CamPay, pawaPay and Flutterwave approve by themselves and call the webhook),
+ * sales are available at once and every refund waits for an administrator.
+ * Browser: Debian chromium (no Playwright-downloaded browsers on these machines).
  *
  * Run through `just e2e` (it builds what is stale). Overrides:
  *   RECKOT_BIN     the server binary (default $CARGO_TARGET_DIR/debug/reckot or ../target/debug/reckot)
@@ -47,6 +51,9 @@ const targetDir = process.env.CARGO_TARGET_DIR
   : path.join(repoRoot, 'target');
 const reckotBin = process.env.RECKOT_BIN || path.join(targetDir, 'debug', 'reckot');
 const baseURL = `http://127.0.0.1:${port}`;
+// The platform administrator created before the server starts (see webServer.command).
+const adminEmail = once('E2E_ADMIN_EMAIL', () => `admin.${Date.now().toString(36)}@example.com`);
+const adminPassword = once('E2E_ADMIN_PASSWORD', () => 'Admin-e2e-password-42');
 
 // From docs: Debian chromium as root, on a machine with no outside network.
 const chromiumArgs = [
@@ -73,6 +80,11 @@ const serverEnv: Record<string, string> = {
   STORAGE_DIR: path.join(workDir, 'uploads'),
   SPA_DIR: path.join(repoRoot, 'frontend', 'dist'),
   RUN_WORKER: 'true',
+  // Money after the sale (finance.spec.ts): local gateway stubs that approve by themselves,
+  // sales available at once, every refund reviewed by a platform administrator.
+  PAYMENT_STUBS: '1',
+  FUNDS_AVAILABLE_AFTER_HOURS: '0',
+  REFUND_AUTO_APPROVE: 'none',
   LOG_FORMAT: 'pretty',
   RUST_LOG: process.env.RUST_LOG ?? 'info',
 };
@@ -104,8 +116,12 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
-    // Migrate the fresh database, then serve. `exec` so Playwright stops the server itself.
-    command: `"${reckotBin}" migrate && exec "${reckotBin}" serve`,
+    // Migrate the fresh database, create the platform administrator, then serve. `exec` so
+    // Playwright stops the server itself.
+    command:
+      `"${reckotBin}" migrate && ` +
+      `"${reckotBin}" create-admin --email '${adminEmail}' --password '${adminPassword}' --name 'Platform Admin' && ` +
+      `exec "${reckotBin}" serve`,
     cwd: workDir,
     env: serverEnv,
     url: `${baseURL}/health/ready`,

@@ -69,7 +69,7 @@ fn code_text(code: ErrorCode) -> Option<Tr> {
 
 /// The message shown under a field.
 pub fn field_error_text(fe: &FieldError, lang: Lang) -> String {
-    let text = match field_code(&fe.code) {
+    let text = match field_specific(&fe.field, &fe.code).or_else(|| field_code(&fe.code)) {
         Some(tr) => tr.get(lang).to_owned(),
         None if !fe.message.is_empty() => return fe.message.clone(),
         None => return GENERIC.get(lang).to_owned(),
@@ -86,6 +86,22 @@ fn line_of(message: &str) -> Option<u32> {
     let rest = message.strip_prefix("line ")?;
     let (n, _) = rest.split_once(':')?;
     n.trim().parse().ok().filter(|n| *n > 0)
+}
+
+/// Codes whose usual text does not fit one field.
+fn field_specific(field: &str, code: &str) -> Option<Tr> {
+    Some(match (field, code) {
+        // A withdrawal's amount (the usual text is about coupons' orders).
+        ("amount", "above_maximum") => Tr(
+            "Above the largest withdrawal allowed",
+            "Au-delà du plus gros retrait autorisé",
+        ),
+        ("amount", "below_minimum") => Tr(
+            "Below the smallest withdrawal allowed",
+            "En dessous du plus petit retrait autorisé",
+        ),
+        _ => return None,
+    })
 }
 
 const GENERIC: Tr = Tr(
@@ -267,20 +283,23 @@ fn field_code(code: &str) -> Option<Tr> {
             "More than the available balance",
             "Plus que le solde disponible",
         ),
-        "above_limit" => Tr("Above the allowed maximum", "Au-delà du maximum autorisé"),
         "none_chosen" => Tr(
             "Choose at least one ticket",
             "Choisissez au moins un billet",
         ),
-        "not_refundable" => Tr(
-            "This ticket cannot be refunded",
-            "Ce billet ne peut pas être remboursé",
+        "unknown_ticket" => Tr(
+            "Not a ticket of this order",
+            "Ce billet n'appartient pas à cette commande",
         ),
-        "invalid_operator" => Tr(
+        "unknown_operator" => Tr(
             "Choose a network from the list",
             "Choisissez un opérateur dans la liste",
         ),
-        "invalid_account_number" => Tr("Check the account number", "Vérifiez le numéro de compte"),
+        "not_positive" => Tr("Must be more than zero", "Doit être supérieur à zéro"),
+        "invalid_amount" => Tr(
+            "Not a valid amount in this currency",
+            "Montant invalide dans cette devise",
+        ),
         "invalid_token" => Tr(
             ErrorCode::InvalidToken.title(Lang::En),
             ErrorCode::InvalidToken.title(Lang::Fr),

@@ -26,8 +26,8 @@ pub const LIMITS: Tr = Tr(
 );
 pub const LIMIT_MIN: Tr = Tr("Withdrawals from {min}", "Retraits à partir de {min}");
 pub const NO_PAYOUT_PERMISSION: Tr = Tr(
-    "Only owners and admins can withdraw money.",
-    "Seuls les propriétaires et administrateurs peuvent retirer de l'argent.",
+    "Only owners and admins see the balances and withdraw money.",
+    "Seuls les propriétaires et administrateurs voient les soldes et retirent de l'argent.",
 );
 
 // Withdraw form.

@@ -1,7 +1,8 @@
-//! `/orgs/:org_id/finance`: money after the sale. A card per currency with what is available,
-//! pending (not yet settled by the gateways) and paid out, and "Withdraw" for those with
-//! `ManagePayouts`; then tabs: the withdrawals, the refunds and the ledger. A withdrawal reloads
-//! the balances and the lists.
+//! `/orgs/:org_id/finance`: money after the sale. For those with `ManagePayouts` (owners,
+//! admins): a card per currency with what is available, pending (not yet settled by the
+//! gateways) and paid out, with "Withdraw"; then tabs: the withdrawals, the refunds and the
+//! ledger. A withdrawal reloads the balances and the lists. Those with only `ManageSales`
+//! (managers) see the refunds.
 
 use common::finance::{Balance, Withdrawal};
 use common::{ErrorCode, Lang, Permission};
@@ -34,6 +35,9 @@ const TABS: [TabDef<Tab>; 3] = [
     (Tab::Ledger, "ledger", fi::LEDGER),
 ];
 
+/// Without `ManagePayouts`: the refunds only.
+const SALES_TABS: [TabDef<Tab>; 1] = [(Tab::Refunds, "refunds", fi::REFUNDS)];
+
 #[component]
 pub fn FinancePage() -> impl IntoView {
     let ctx = use_org();
@@ -60,6 +64,9 @@ fn Finance(org_id: Uuid) -> impl IntoView {
     let flash = RwSignal::new(None::<Flash>);
     Effect::new(move |_| {
         reload.track();
+        if !can_withdraw {
+            return;
+        }
         spawn_local(async move {
             let result = api::finance::list_balances(org_id).await;
             let _ = balances.try_set(Some(result));
@@ -110,8 +117,7 @@ fn Finance(org_id: Uuid) -> impl IntoView {
                     </div>
                 </dl>
                 <p class=HINT>{fi::PENDING_HINT.get(l)} " " {limits}</p>
-                <Show when=move || can_withdraw>
-                    <button
+                <button
                         type="button"
                         class=PRIMARY
                         disabled=!can_take
@@ -126,12 +132,16 @@ fn Finance(org_id: Uuid) -> impl IntoView {
                     >
                         {fi::WITHDRAW.get(l)}
                     </button>
-                </Show>
             </article>
         }
     };
 
-    let tab = RwSignal::new(Tab::Withdrawals);
+    let (tabs, first): (&'static [TabDef<Tab>], Tab) = if can_withdraw {
+        (&TABS, Tab::Withdrawals)
+    } else {
+        (&SALES_TABS, Tab::Refunds)
+    };
+    let tab = RwSignal::new(first);
     let panel = move |k: Tab| match k {
         Tab::Withdrawals => view! { <OrgWithdrawals org_id reload /> }.into_any(),
         Tab::Refunds => view! { <OrgRefunds org_id reload /> }.into_any(),
@@ -142,6 +152,10 @@ fn Finance(org_id: Uuid) -> impl IntoView {
         <section class="space-y-6">
             <h1 class="text-2xl font-bold text-gray-900">{t(fi::FINANCE)}</h1>
             <FlashMessage flash />
+            <Show when=move || !can_withdraw>
+                <p class=HINT>{t(fi::NO_PAYOUT_PERMISSION)}</p>
+            </Show>
+            <Show when=move || can_withdraw>
             <section aria-labelledby="balances-heading" class="space-y-3">
                 <h2 id="balances-heading" class="text-lg font-semibold text-gray-900">{t(fi::BALANCES)}</h2>
                 {move || match balances.get() {
@@ -160,11 +174,9 @@ fn Finance(org_id: Uuid) -> impl IntoView {
                         .into_any()
                     }
                 }}
-                <Show when=move || !can_withdraw>
-                    <p class=HINT>{t(fi::NO_PAYOUT_PERMISSION)}</p>
-                </Show>
             </section>
-            <Tabs label=fi::FINANCE_SECTIONS tabs=&TABS current=tab panel />
+            </Show>
+            <Tabs label=fi::FINANCE_SECTIONS tabs current=tab panel />
             <WithdrawDialog org_id open=withdraw_open balance=withdraw_from on_done=on_withdrawn />
         </section>
     }

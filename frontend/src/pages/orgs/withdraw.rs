@@ -36,7 +36,7 @@ pub fn checked_amount(typed: &str, b: &Balance) -> Result<Money, &'static str> {
         return Err("below_minimum");
     }
     if b.withdrawal_maximum.is_some_and(|max| amount > max.amount) {
-        return Err("above_limit");
+        return Err("above_maximum");
     }
     if amount > b.available.amount {
         return Err("insufficient_balance");
@@ -287,7 +287,7 @@ mod tests {
         assert_eq!(checked_amount("", &b), Err("required"));
         assert_eq!(checked_amount("500", &b), Err("below_minimum"));
         assert_eq!(checked_amount("0", &b), Err("below_minimum"));
-        assert_eq!(checked_amount("20001", &b), Err("above_limit"));
+        assert_eq!(checked_amount("20001", &b), Err("above_maximum"));
         assert_eq!(checked_amount("10.5", &b), Err("too_precise"));
         let open = Balance {
             withdrawal_maximum: None,
