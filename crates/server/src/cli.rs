@@ -94,8 +94,14 @@ async fn run(command: Command) -> anyhow::Result<()> {
             }
         };
     }
-    let settings = Settings::from_env()?;
+    let mut settings = Settings::from_env()?;
     bootstrap::init_tracing(settings.log_format);
+    // Kept alive for the whole command: dropping the stubs stops them.
+    let _stubs = if settings.payment_stubs && matches!(command, Command::Serve | Command::Worker) {
+        Some(crate::dev_stubs::start(&mut settings).await?)
+    } else {
+        None
+    };
     let state = bootstrap::build_default_state(settings).await?;
     match command {
         Command::Serve => serve(state).await,

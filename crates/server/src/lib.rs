@@ -6,6 +6,7 @@ pub mod cache;
 pub mod cli;
 pub mod clock;
 pub mod content;
+pub mod dev_stubs;
 pub mod error;
 pub mod http;
 pub mod jobs;

@@ -51,7 +51,8 @@ pub fn dto(row: &WithdrawalRow, org_name: &str, requested_by_name: Option<String
     let kind = DestinationKind::parse(&row.destination_kind).unwrap_or(DestinationKind::MobileMoney);
     let label = match kind {
         DestinationKind::MobileMoney => {
-            let number = domain::refunds::mask_tail(d.phone.as_deref().unwrap_or(""));
+            // Stored as E.164 digits (what the gateways take); shown with its `+`.
+            let number = domain::refunds::mask_tail(&format!("+{}", d.phone.as_deref().unwrap_or("")));
             match d.operator.as_deref() {
                 Some(op) => format!("{} · {number}", op.to_uppercase()),
                 None => number,

@@ -13,6 +13,7 @@ mod checkout;
 mod cli;
 mod coupons;
 mod events;
+mod finance;
 mod invitations;
 mod jobs;
 mod members;

@@ -279,6 +279,22 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
         "/api/v1/orgs/{org_id}/events/{event_id}/swag-report.csv",
         None,
     ),
+    ("get", "/api/v1/orgs/{org_id}/balances", None),
+    ("get", "/api/v1/orgs/{org_id}/ledger", None),
+    ("get", "/api/v1/orgs/{org_id}/withdrawals", None),
+    (
+        "post",
+        "/api/v1/orgs/{org_id}/withdrawals",
+        Some(
+            r#"{"amount":{"amount":"1000","currency":"XAF"},"destination":{"kind":"mobile_money","phone":"670000009"}}"#,
+        ),
+    ),
+    ("get", "/api/v1/orgs/{org_id}/refunds", None),
+    (
+        "post",
+        "/api/v1/orgs/{org_id}/orders/{order_id}/refunds",
+        Some(r#"{"reason":"spy"}"#),
+    ),
 ];
 
 fn org_scoped_operations() -> BTreeSet<(String, String)> {
