@@ -5,9 +5,11 @@
  * (a) A guest who bought two tickets (through the API) asks, on their order page, for a refund of
  *     one of them; a platform administrator approves it in Admin › Refunds; the guest's order page
  *     then shows that ticket refunded (the other stays valid) and the refund done.
- * (b) The organizer, with a paid booking, sees the available balance on the Finance page,
- *     withdraws part of it to a mobile-money number, a platform administrator approves the
- *     withdrawal in Admin › Withdrawals, and the organizer sees it paid and the balance reduced.
+ * (b) The organizer refunds the other ticket of that booking from the booking page. With a paid
+ *     booking, they see the available balance and the ledger on the Finance page, withdraw part
+ *     of it to a mobile-money number, a platform administrator approves the withdrawal in
+ *     Admin › Withdrawals (and looks at Admin › Jobs), and the organizer sees it paid and the
+ *     balance reduced, then reads the page in French.
  * (c) A guest pays by mobile money (CamPay, through the local stub gateway that approves by
  *     itself and calls the webhook) and sees the order confirmed with the ticket.
  *
@@ -58,8 +60,21 @@ const ui = {
     submit: 'Request withdrawal',
     requested: (amount: string) => `Withdrawal of ${amount} requested. You will see here when it is paid.`,
     withdrawals: 'Withdrawals',
+    refunds: 'Refunds',
     ledger: 'Ledger',
   },
+  booking: {
+    heading: /^Booking /,
+    refund: 'Refund',
+    dialog: /^Refund booking /,
+    reason: 'Reason (optional)',
+    submit: 'Refund tickets',
+    created: 'Refund of 5,000 XAF created',
+    refunds: 'Refunds',
+  },
+  jobs: { tab: 'Jobs', status: 'Status' },
+  language: { label: 'Language', french: 'Français' },
+  fr: { finance: 'Finances', balance: 'Solde en XAF', withdrawals: 'Retraits', paid: 'Payé' },
   status: { requested: 'Requested', refunded: 'Refunded', paid: 'Paid' },
   page: { add: (n: string) => `Add one ${n}`, checkout: 'Checkout' },
   checkout: { name: 'Full name', email: 'Email', submit: 'Continue to payment' },
@@ -76,7 +91,7 @@ const admin: Person = {
 const eventTitle = `Refund Gala ${run}`;
 
 // Filled in by the first test, read by the next ones (the tests run in order).
-const ids = { org: '', event: '', slug: '', standard: '' };
+const ids = { org: '', event: '', slug: '', standard: '', firstOrder: '' };
 
 /** A day about a month ahead, as an RFC 3339 instant at `hour` UTC. */
 function future(hour: number): string {
@@ -171,6 +186,7 @@ test.describe.serial('finance', () => {
     let order: PaidOrder;
     try {
       order = await buyPaid(anon, 2, { name: 'Ndedi Guest', email: `ndedi.${run}@example.com` });
+      ids.firstOrder = order.id;
     } finally {
       await anon.dispose();
     }
@@ -251,10 +267,31 @@ test.describe.serial('finance', () => {
       await anon.dispose();
     }
 
+    await test.step('the organizer refunds the other ticket of the first booking', async () => {
+      await signIn(page, organizer);
+      await page.goto(`/orgs/${ids.org}/orders/${ids.firstOrder}`);
+      await expect(page.getByRole('heading', { level: 1, name: ui.booking.heading })).toBeVisible();
+      const refunds = page.getByRole('list', { name: ui.booking.refunds });
+      await expect(refunds.getByText(ui.status.refunded, { exact: true })).toBeVisible();
+      await page.getByRole('button', { name: ui.booking.refund, exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: ui.booking.dialog });
+      await expect(dialog.getByRole('checkbox')).toHaveCount(1);
+      await expect(dialog.getByRole('checkbox')).toBeChecked();
+      await dialog.getByLabel(ui.booking.reason, { exact: true }).fill('The guest moved to another date');
+      await expectAccessible(page, testInfo, 'booking-refund-dialog');
+      await snap(page, testInfo, 'booking-refund-dialog');
+      await dialog.getByRole('button', { name: ui.booking.submit, exact: true }).click();
+      await expect(page.getByText(ui.booking.created, { exact: true })).toBeVisible();
+      await expect(refunds.getByText(ui.status.requested, { exact: true })).toBeVisible();
+      // No valid ticket is left outside a refund.
+      await expect(page.getByRole('button', { name: ui.booking.refund, exact: true })).toHaveCount(0);
+      await expectAccessible(page, testInfo, 'booking-refunds');
+      await snap(page, testInfo, 'booking-refunds');
+    });
+
     let before = 0;
     const withdrawn = 2000;
     await test.step('the organizer sees the available balance on the Finance page', async () => {
-      await signIn(page, organizer);
       await page.goto(`/orgs/${ids.org}`);
       await page.getByRole('navigation', { name: ui.finance.nav }).getByRole('link', { name: ui.finance.link, exact: true }).click();
       await expect(page.getByRole('heading', { level: 1, name: ui.finance.link })).toBeVisible();
@@ -267,6 +304,11 @@ test.describe.serial('finance', () => {
       await expect(page.getByRole('region', { name: ui.finance.ledger }).getByRole('cell', { name: 'Sale', exact: true }).first()).toBeVisible();
       await expectAccessible(page, testInfo, 'finance');
       await snap(page, testInfo, 'finance-ledger');
+      await page.getByRole('tab', { name: ui.finance.refunds, exact: true }).click();
+      const refunds = page.getByRole('region', { name: ui.finance.refunds });
+      await expect(refunds.getByText(ui.status.refunded, { exact: true })).toBeVisible();
+      await expect(refunds.getByText(ui.status.requested, { exact: true })).toBeVisible();
+      await snap(page, testInfo, 'finance-refunds');
     });
 
     await test.step('withdraws part of it to a mobile-money number', async () => {
@@ -302,6 +344,14 @@ test.describe.serial('finance', () => {
         await expect(adminView.getByText(ui.admin.withdrawalApproved(org.name), { exact: true })).toBeVisible();
         await snap(adminView, testInfo, 'admin-withdrawal-approved');
       });
+
+      await test.step('and looks at the failed background jobs in Admin › Jobs', async () => {
+        await adminView.getByRole('tab', { name: ui.jobs.tab, exact: true }).click();
+        await expect(adminView.getByLabel(ui.jobs.status, { exact: true })).toHaveValue('failed');
+        await expect(adminView.getByRole('region', { name: ui.jobs.tab })).toBeVisible();
+        await expectAccessible(adminView, testInfo, 'admin-jobs');
+        await snap(adminView, testInfo, 'admin-jobs');
+      });
     } finally {
       await adminView.context().close();
     }
@@ -317,6 +367,14 @@ test.describe.serial('finance', () => {
       await expect(page.getByTestId('paid-out-XAF')).toHaveText(money(withdrawn));
       await expectAccessible(page, testInfo, 'finance-paid');
       await snap(page, testInfo, 'withdrawal-paid');
+    });
+
+    await test.step('in French', async () => {
+      await page.getByLabel(ui.language.label, { exact: true }).selectOption({ label: ui.language.french });
+      await expect(page.getByRole('heading', { level: 1, name: ui.fr.finance })).toBeVisible();
+      await expect(page.getByRole('heading', { name: ui.fr.balance })).toBeVisible();
+      await expect(page.getByRole('region', { name: ui.fr.withdrawals }).getByText(ui.fr.paid, { exact: true })).toBeVisible();
+      await snap(page, testInfo, 'finance-fr');
     });
   });
 

@@ -254,4 +254,5 @@ pub const JOB_RETRIED: Tr = Tr("Job {kind} queued again", "Tâche {kind} relanc�
 
 // Booking history lines.
 pub const H_REFUND_REQUESTED: Tr = Tr("Refund requested", "Remboursement demandé");
-pub const H_REFUNDED: Tr = Tr("Refunded", "Remboursée");
+pub const H_REFUND_APPROVED: Tr = Tr("Refund approved", "Remboursement approuvé");
+pub const H_REFUND_REJECTED: Tr = Tr("Refund rejected", "Remboursement refusé");

@@ -9,7 +9,7 @@ use common::orders::{
     ActorKind, CancelOrder, OrderDetail, OrderHistoryEntry, OrderStatus, PaymentMethod,
     TicketStatus,
 };
-use common::{ErrorCode, Lang, Permission};
+use common::{Currency, ErrorCode, Lang, Money, Permission};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
@@ -47,7 +47,8 @@ fn kind_text(kind: &str) -> Option<Tr> {
         "payment_succeeded" => sa::H_PAYMENT_SUCCEEDED,
         "tickets_resent" => sa::H_TICKETS_RESENT,
         "refund_requested" => fi::H_REFUND_REQUESTED,
-        "refunded" => fi::H_REFUNDED,
+        "refund_approved" => fi::H_REFUND_APPROVED,
+        "refund_rejected" => fi::H_REFUND_REJECTED,
         _ => return None,
     })
 }
@@ -66,12 +67,18 @@ fn actor_text(h: &OrderHistoryEntry, lang: Lang) -> String {
     }
 }
 
-/// A history note as people read it: a new hold end as a date, a payment method by its name;
-/// other notes (an organizer's reason) as written.
-fn note_text(h: &OrderHistoryEntry, tz: &str, lang: Lang) -> Option<String> {
+/// A history note as people read it: a new hold end as a date, a payment method by its name, an
+/// approved refund's amount in the order's currency; other notes (an organizer's reason) as
+/// written.
+fn note_text(h: &OrderHistoryEntry, tz: &str, currency: Currency, lang: Lang) -> Option<String> {
     let note = h.note.as_deref()?.trim();
     if note.is_empty() {
         return None;
+    }
+    if h.kind == "refund_approved"
+        && let Ok(amount) = note.parse::<rust_decimal::Decimal>()
+    {
+        return Some(format_money(&Money { amount, currency }, lang));
     }
     if let Ok(at) = chrono::DateTime::parse_from_rfc3339(note) {
         let at = at.with_timezone(&chrono::Utc);
@@ -142,6 +149,7 @@ fn Booking(org_id: Uuid, detail: RwSignal<Option<OrderDetail>>) -> impl IntoView
     };
     let can_manage = ctx.can(Permission::ManageSales);
     let order_id = first.order.id;
+    let currency = first.order.price.total.currency;
     let event_id = first.order.event.id;
     let tz = StoredValue::new(first.order.event.timezone.clone());
     let d = Signal::derive(move || detail.get().unwrap_or_else(|| first.clone()));
@@ -268,7 +276,7 @@ fn Booking(org_id: Uuid, detail: RwSignal<Option<OrderDetail>>) -> impl IntoView
                     {format_short(&h.at, &tz.get_value(), l)} " · " {actor_text(&h, l)}
                     {change.map(|c| format!(" · {c}"))}
                 </p>
-                {note_text(&h, &tz.get_value(), l).map(|n| view! { <p class="text-sm italic text-gray-800">{n}</p> })}
+                {note_text(&h, &tz.get_value(), currency, l).map(|n| view! { <p class="text-sm italic text-gray-800">{n}</p> })}
             </li>
         }
     };

@@ -100,23 +100,23 @@ fn Finance(org_id: Uuid) -> impl IntoView {
         view! {
             <article aria-labelledby=labelled_by class="space-y-4 rounded-lg border border-gray-200 bg-white p-5 shadow-sm">
                 <h3 id=heading_id class="text-lg font-semibold text-gray-900">{fi::BALANCE_IN.fill(l, &[("currency", code)])}</h3>
-                <dl class="grid grid-cols-3 gap-3">
-                    <div class="col-span-3 rounded-md bg-emerald-50 px-4 py-3">
+                <dl class="grid grid-cols-2 gap-3">
+                    <div class="col-span-2 rounded-md bg-emerald-50 px-4 py-3">
                         <dt class="text-sm text-emerald-900">{fi::AVAILABLE.get(l)}</dt>
                         <dd class="text-2xl font-bold tabular-nums text-emerald-950" data-testid=format!("available-{code}")>
                             {format_money(&b.available, l)}
                         </dd>
                     </div>
-                    <div class="col-span-3 rounded-md bg-gray-50 px-4 py-2 sm:col-span-1">
+                    <div class="rounded-md bg-gray-50 px-4 py-2">
                         <dt class="text-sm text-gray-700">{fi::PENDING.get(l)}</dt>
                         <dd class="font-semibold tabular-nums text-gray-900" data-testid=format!("pending-{code}")>{format_money(&b.pending, l)}</dd>
                     </div>
-                    <div class="col-span-3 rounded-md bg-gray-50 px-4 py-2 sm:col-span-2">
+                    <div class="rounded-md bg-gray-50 px-4 py-2">
                         <dt class="text-sm text-gray-700">{fi::PAID_OUT.get(l)}</dt>
                         <dd class="font-semibold tabular-nums text-gray-900" data-testid=format!("paid-out-{code}")>{format_money(&b.paid_out, l)}</dd>
                     </div>
                 </dl>
-                <p class=HINT>{fi::PENDING_HINT.get(l)} " " {limits}</p>
+                <p class=HINT>{fi::PENDING_HINT.get(l)} " " {limits} "."</p>
                 <button
                         type="button"
                         class=PRIMARY

@@ -266,7 +266,7 @@ pub fn Ledger(
                 <td class=format!("{TD} font-semibold tabular-nums {color}")>{signed_money(&e.amount, l)}</td>
                 <td class=TD>{booking_link(org_id, e.order_id, e.order_reference.clone())}</td>
                 <td class=NOTES>
-                    {e.memo.clone().map(|m| view! { <p>{m}</p> })}
+                    {e.memo.clone().filter(|m| !m.trim().is_empty() && Some(m) != e.order_reference.as_ref()).map(|m| view! { <p>{m}</p> })}
                     {later.map(|s| view! { <p class="text-amber-900">{s}</p> })}
                 </td>
             </tr>
