@@ -152,6 +152,7 @@ struct Pay {
     server: actix_web::dev::ServerHandle,
     order: String,
     token: String,
+    shop: crate::checkout::Shop,
 }
 
 impl Drop for Pay {
@@ -207,6 +208,7 @@ async fn setup(app: TestApp, method: &str, sink: bool) -> Pay {
         server: handle,
         order,
         token,
+        shop: s,
     }
 }
 
@@ -626,4 +628,136 @@ db_test!(
         assert_eq!(res.status, StatusCode::CREATED, "{:?}", res.body);
         p.order_when(|o| o["status"] == "confirmed").await;
     }
+);
+
+// ---- refunds, payouts and late payments through the real gateways' stubs ----
+
+async fn a_refund_is_sent_through_the_gateway_and_settled_by_its_report(app: TestApp, method: &str) {
+    let p = setup(app, method, false).await;
+    assert_eq!(p.pay().await.status, StatusCode::CREATED);
+    p.order_when(|o| o["status"] == "confirmed").await;
+    let res = p
+        .app
+        .post(
+            &format!("/api/v1/orgs/{}/orders/{}/refunds", p.shop.org, p.order),
+            Some(&p.shop.token),
+            json!({"reason": "Event moved"}),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::CREATED, "{:?}", res.body);
+    assert_eq!(res.body["amount"]["amount"], "10000");
+    p.app.run_jobs().await;
+    // The gateway accepts, then reports (a signed callback; reconciliation if it is lost).
+    let start = Instant::now();
+    let order = loop {
+        let order = p.order().await;
+        if order["refunds"][0]["status"] == "refunded" {
+            break order;
+        }
+        assert!(start.elapsed() < WAIT, "refund never settled: {order:?}");
+        p.app.clock.advance(chrono::Duration::seconds(61));
+        let _ = reckot_server::services::reconcile::run(&p.app.state).await;
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    assert!(order["tickets"].as_array().unwrap().iter().all(|t| t["status"] == "refunded"));
+}
+
+async fn a_withdrawal_is_paid_out_through_the_gateway(app: TestApp, method: &str) {
+    let mut p = setup(app, method, false).await;
+    assert_eq!(p.pay().await.status, StatusCode::CREATED);
+    p.order_when(|o| o["status"] == "confirmed").await;
+    p.app.clock.advance(chrono::Duration::hours(49));
+    p.shop.token = p.app.login("owner@example.com", "correct horse battery").await;
+    let res = p
+        .app
+        .post(
+            &format!("/api/v1/orgs/{}/withdrawals", p.shop.org),
+            Some(&p.shop.token),
+            json!({"amount": {"amount": "9000", "currency": "XAF"}, "destination": {"kind": "mobile_money", "phone": "+237 6 90 00 00 07"}}),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::CREATED, "{:?}", res.body);
+    let id = res.body["id"].as_str().unwrap().to_owned();
+    let admin = crate::admin::platform_admin(&p.app).await;
+    let res = p
+        .app
+        .post(&format!("/api/v1/admin/withdrawals/{id}/approve"), Some(&admin), json!({}))
+        .await;
+    assert_eq!(res.status, StatusCode::OK, "{:?}", res.body);
+    p.app.run_jobs().await;
+    let start = Instant::now();
+    loop {
+        let list = p.app.get("/api/v1/admin/withdrawals", &admin).await;
+        let w = &list.body["items"][0];
+        if w["status"] == "completed" {
+            assert!(w["payout_reference"].is_string());
+            break;
+        }
+        assert!(w["status"] == "processing", "{w:?}");
+        assert!(start.elapsed() < WAIT, "payout never settled: {w:?}");
+        p.app.clock.advance(chrono::Duration::seconds(61));
+        let _ = reckot_server::services::reconcile::run(&p.app.state).await;
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let b = p
+        .app
+        .get(&format!("/api/v1/orgs/{}/balances", p.shop.org), &admin_or_owner(&p))
+        .await;
+    assert_eq!(b.body[0]["paid_out"]["amount"], "9000", "{:?}", b.body);
+    assert_eq!(b.body[0]["available"]["amount"], "1000");
+}
+
+fn admin_or_owner(p: &Pay) -> String {
+    p.shop.token.clone()
+}
+
+async fn a_success_after_the_tickets_sold_out_is_refunded_automatically(app: TestApp, method: &str) {
+    let p = setup(app, method, true).await;
+    assert_eq!(p.pay().await.status, StatusCode::CREATED);
+    let hook = p.callback().await;
+    // The hold lapses and someone else buys every ticket before the success arrives.
+    p.app.clock.advance(chrono::Duration::minutes(30));
+    assert_eq!(p.order().await["status"], "expired");
+    for i in 0..5 {
+        let other = buy(
+            &p.app,
+            &p.shop.slug,
+            order_body(&format!("fan{i}@example.com"), &[(&p.shop.types[0], 10)]),
+        )
+        .await;
+        assert_eq!(other.status, StatusCode::CREATED, "{:?}", other.body);
+    }
+    let res = p.deliver(&hook).await;
+    assert!(res.status.is_success(), "{:?}", res.body);
+    let order = p.order().await;
+    assert_eq!(order["status"], "expired");
+    assert_eq!(order["refunds"][0]["requested_by"], "system", "{order:?}");
+    assert_eq!(order["refunds"][0]["amount"]["amount"], "10500");
+    p.app.run_jobs().await;
+    let mails = p.app.emails_to("amina@example.com").await;
+    assert!(
+        mails.iter().any(|m| m["subject"].as_str().unwrap_or("").contains("too late")),
+        "{mails:?}"
+    );
+}
+
+db_test!(a_pawapay_refund_is_sent_and_settled_by_its_report, |app| {
+    a_refund_is_sent_through_the_gateway_and_settled_by_its_report(app, "pawapay")
+});
+db_test!(a_campay_refund_is_sent_and_settled_by_its_report, |app| {
+    a_refund_is_sent_through_the_gateway_and_settled_by_its_report(app, "campay")
+});
+db_test!(a_pawapay_withdrawal_is_paid_out, |app| {
+    a_withdrawal_is_paid_out_through_the_gateway(app, "pawapay")
+});
+db_test!(a_campay_withdrawal_is_paid_out, |app| {
+    a_withdrawal_is_paid_out_through_the_gateway(app, "campay")
+});
+db_test!(
+    a_late_pawapay_success_after_a_sell_out_is_refunded_automatically,
+    |app| { a_success_after_the_tickets_sold_out_is_refunded_automatically(app, "pawapay") }
+);
+db_test!(
+    a_late_campay_success_after_a_sell_out_is_refunded_automatically,
+    |app| { a_success_after_the_tickets_sold_out_is_refunded_automatically(app, "campay") }
 );
