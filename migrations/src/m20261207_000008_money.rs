@@ -161,11 +161,19 @@ impl MigrationTrait for Migration {
             ))
             .await?;
         for (name, columns) in [
-            ("refunds_org_id_created_at_idx", &["org_id", "created_at"][..]),
+            (
+                "refunds_org_id_created_at_idx",
+                &["org_id", "created_at"][..],
+            ),
             ("refunds_order_id_idx", &["order_id"][..]),
-            ("refunds_status_created_at_idx", &["status", "created_at"][..]),
+            (
+                "refunds_status_created_at_idx",
+                &["status", "created_at"][..],
+            ),
         ] {
-            manager.create_index(index(name, "refunds", columns)).await?;
+            manager
+                .create_index(index(name, "refunds", columns))
+                .await?;
         }
 
         manager
@@ -242,7 +250,12 @@ impl MigrationTrait for Migration {
                 .drop_index(Index::drop().name(name).table("payments").to_owned())
                 .await?;
         }
-        for table in ["withdrawals", "refunds", "ledger_entries", "ledger_accounts"] {
+        for table in [
+            "withdrawals",
+            "refunds",
+            "ledger_entries",
+            "ledger_accounts",
+        ] {
             manager.drop_table(drop_table(table)).await?;
         }
         manager

@@ -166,7 +166,7 @@ impl TicketStatus {
             TicketStatus::Refunded,
         ]
         .into_iter()
-            .find(|v| v.as_str() == s)
+        .find(|v| v.as_str() == s)
     }
 }
 

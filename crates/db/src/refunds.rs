@@ -137,6 +137,8 @@ pub struct Change {
     pub decided: bool,
     /// Stamp `completed_at` (refunded).
     pub completed: bool,
+    /// The gateway (or `bank`) a withdrawal is paid through; refunds keep the payment's.
+    pub method: Option<String>,
 }
 
 /// `from` -> `to`; `false` when the refund was not in `from` (someone else moved it).
@@ -185,7 +187,10 @@ pub async fn set_provider_ref<C: ConnectionTrait>(
     now: DateTime<Utc>,
 ) -> DbResult<()> {
     Entity::update_many()
-        .col_expr(Column::ProviderRef, Expr::value(Some(provider_ref.to_owned())))
+        .col_expr(
+            Column::ProviderRef,
+            Expr::value(Some(provider_ref.to_owned())),
+        )
         .col_expr(Column::UpdatedAt, Expr::value(now))
         .filter(Column::Id.eq(id))
         .filter(Column::OrgId.eq(scope.org_id()))

@@ -112,7 +112,6 @@ pub async fn transition<C: ConnectionTrait>(
     from: &str,
     to: &str,
     change: Change,
-    method: Option<&str>,
     now: DateTime<Utc>,
 ) -> DbResult<bool> {
     let mut update = Entity::update_many()
@@ -124,8 +123,8 @@ pub async fn transition<C: ConnectionTrait>(
             .col_expr(Column::DecidedBy, Expr::value(change.decided_by))
             .col_expr(Column::DecisionNote, Expr::value(change.decision_note));
     }
-    if let Some(m) = method {
-        update = update.col_expr(Column::Method, Expr::value(Some(m.to_owned())));
+    if let Some(m) = change.method {
+        update = update.col_expr(Column::Method, Expr::value(Some(m)));
     }
     if let Some(r) = change.provider_ref {
         update = update.col_expr(Column::ProviderRef, Expr::value(Some(r)));
@@ -153,7 +152,10 @@ pub async fn set_provider_ref<C: ConnectionTrait>(
     now: DateTime<Utc>,
 ) -> DbResult<()> {
     Entity::update_many()
-        .col_expr(Column::ProviderRef, Expr::value(Some(provider_ref.to_owned())))
+        .col_expr(
+            Column::ProviderRef,
+            Expr::value(Some(provider_ref.to_owned())),
+        )
         .col_expr(Column::UpdatedAt, Expr::value(now))
         .filter(Column::Id.eq(id))
         .filter(Column::OrgId.eq(scope.org_id()))

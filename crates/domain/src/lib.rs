@@ -4,8 +4,8 @@
 pub mod checkin;
 pub mod codes;
 pub mod fees;
-pub mod refunds;
 pub mod pricing;
+pub mod refunds;
 pub mod roles;
 pub mod sales;
 pub mod slug;

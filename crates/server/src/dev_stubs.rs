@@ -9,7 +9,9 @@ use integrations::payments::stubs::campay::{CampayStub, CampayStubConfig};
 use integrations::payments::stubs::flutterwave::{FlutterwaveStub, FlutterwaveStubConfig};
 use integrations::payments::stubs::pawapay::{PawapayStub, PawapayStubConfig};
 
-use crate::settings::{CampaySettings, FlutterwaveSettings, GatewaySettings, PawapaySettings, Settings};
+use crate::settings::{
+    CampaySettings, FlutterwaveSettings, GatewaySettings, PawapaySettings, Settings,
+};
 
 /// The running stubs; dropping this stops them.
 pub struct DevStubs {

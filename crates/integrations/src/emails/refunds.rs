@@ -35,27 +35,48 @@ pub fn refund_update(lang: Lang, to: &str, m: &RefundUpdate) -> Email {
     let reference = clean(&m.reference);
     let (subject, heading, text) = match m.news {
         RefundNews::Refunded => (
-            lang.pick("Your refund has been sent", "Votre remboursement a été envoyé"),
+            lang.pick(
+                "Your refund has been sent",
+                "Votre remboursement a été envoyé",
+            ),
             lang.pick("Refund sent", "Remboursement envoyé"),
             match lang {
-                Lang::En => format!("We have sent {amount} back for your order {reference} ({event}). Depending on your bank or mobile-money operator, it may take a few days to appear."),
-                Lang::Fr => format!("Nous avons renvoyé {amount} pour votre commande {reference} ({event}). Selon votre banque ou votre opérateur de mobile money, il peut falloir quelques jours pour le voir apparaître."),
+                Lang::En => format!(
+                    "We have sent {amount} back for your order {reference} ({event}). Depending on your bank or mobile-money operator, it may take a few days to appear."
+                ),
+                Lang::Fr => format!(
+                    "Nous avons renvoyé {amount} pour votre commande {reference} ({event}). Selon votre banque ou votre opérateur de mobile money, il peut falloir quelques jours pour le voir apparaître."
+                ),
             },
         ),
         RefundNews::Rejected => (
-            lang.pick("Your refund request was declined", "Votre demande de remboursement a été refusée"),
+            lang.pick(
+                "Your refund request was declined",
+                "Votre demande de remboursement a été refusée",
+            ),
             lang.pick("Refund declined", "Remboursement refusé"),
             match lang {
-                Lang::En => format!("Your request for a refund of {amount} on order {reference} ({event}) was declined. Your tickets remain valid."),
-                Lang::Fr => format!("Votre demande de remboursement de {amount} pour la commande {reference} ({event}) a été refusée. Vos billets restent valables."),
+                Lang::En => format!(
+                    "Your request for a refund of {amount} on order {reference} ({event}) was declined. Your tickets remain valid."
+                ),
+                Lang::Fr => format!(
+                    "Votre demande de remboursement de {amount} pour la commande {reference} ({event}) a été refusée. Vos billets restent valables."
+                ),
             },
         ),
         RefundNews::PaidTooLate => (
-            lang.pick("Your payment arrived too late: it is being refunded", "Votre paiement est arrivé trop tard\u{a0}: il vous est remboursé"),
+            lang.pick(
+                "Your payment arrived too late: it is being refunded",
+                "Votre paiement est arrivé trop tard\u{a0}: il vous est remboursé",
+            ),
             lang.pick("Payment refunded", "Paiement remboursé"),
             match lang {
-                Lang::En => format!("Your payment of {amount} for order {reference} ({event}) arrived after your reservation had expired, and the tickets were sold out meanwhile. We are sending the money back to you automatically."),
-                Lang::Fr => format!("Votre paiement de {amount} pour la commande {reference} ({event}) est arrivé après l'expiration de votre réservation, et les billets ont été épuisés entre-temps. Nous vous renvoyons automatiquement l'argent."),
+                Lang::En => format!(
+                    "Your payment of {amount} for order {reference} ({event}) arrived after your reservation had expired, and the tickets were sold out meanwhile. We are sending the money back to you automatically."
+                ),
+                Lang::Fr => format!(
+                    "Votre paiement de {amount} pour la commande {reference} ({event}) est arrivé après l'expiration de votre réservation, et les billets ont été épuisés entre-temps. Nous vous renvoyons automatiquement l'argent."
+                ),
             },
         ),
     };

@@ -2,12 +2,12 @@
 //! `/refunds` and `/orders/{order_id}/refunds`.
 
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
+use common::Page;
 use common::Permission;
 use common::finance::{
     Balance, CreateRefund, CreateWithdrawal, LedgerEntry, ListLedgerQuery, ListRefundsQuery,
     ListWithdrawalsQuery, Refund, Withdrawal,
 };
-use common::Page;
 use uuid::Uuid;
 
 use crate::auth::tenant::Tenant;
@@ -45,7 +45,9 @@ pub async fn list_ledger_entries(
     q: web::Query<ListLedgerQuery>,
 ) -> AppResult<web::Json<Page<LedgerEntry>>> {
     let scope = tenant.require(Permission::ManagePayouts)?;
-    Ok(web::Json(ledger::entries(&state, scope, q.into_inner()).await?))
+    Ok(web::Json(
+        ledger::entries(&state, scope, q.into_inner()).await?,
+    ))
 }
 
 #[utoipa::path(tag = "finance", params(("org_id" = Uuid, Path), ListWithdrawalsQuery), responses((status = 200, body = Page<Withdrawal>)))]

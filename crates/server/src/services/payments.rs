@@ -171,7 +171,8 @@ pub async fn settle(
     let mut confirmed = false;
     if succeeded {
         if order.status == "expired" {
-            confirmed = revive_and_confirm(&tx, state, scope, &order, &items, &payment, now).await?;
+            confirmed =
+                revive_and_confirm(&tx, state, scope, &order, &items, &payment, now).await?;
         } else {
             confirmed =
                 order_lifecycle::confirm(&tx, state, scope, &order, &items, Actor::GATEWAY, now)

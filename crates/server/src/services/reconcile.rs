@@ -73,15 +73,17 @@ pub async fn run(state: &AppState) -> anyhow::Result<usize> {
 async fn transfers(state: &AppState, before: chrono::DateTime<chrono::Utc>) -> usize {
     let mut asks: Vec<(TxKind, String, String)> = Vec::new();
     match db::refunds::processing_for_reconciliation(&state.db, before, BATCH).await {
-        Ok(rows) => asks.extend(rows.into_iter().filter_map(|r| {
-            Some((TxKind::Refund, r.method?, r.provider_ref?))
-        })),
+        Ok(rows) => asks.extend(
+            rows.into_iter()
+                .filter_map(|r| Some((TxKind::Refund, r.method?, r.provider_ref?))),
+        ),
         Err(e) => tracing::error!(error = %e, "reconciliation: could not list refunds"),
     }
     match db::withdrawals::processing_for_reconciliation(&state.db, before, BATCH).await {
-        Ok(rows) => asks.extend(rows.into_iter().filter_map(|w| {
-            Some((TxKind::Payout, w.method?, w.provider_ref?))
-        })),
+        Ok(rows) => asks.extend(
+            rows.into_iter()
+                .filter_map(|w| Some((TxKind::Payout, w.method?, w.provider_ref?))),
+        ),
         Err(e) => tracing::error!(error = %e, "reconciliation: could not list payouts"),
     }
     let mut settled = 0;

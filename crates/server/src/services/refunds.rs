@@ -194,7 +194,10 @@ async fn create(
         .map(str::trim)
         .filter(|r| !r.is_empty())
         .map(str::to_owned);
-    if reason.as_ref().is_some_and(|r| r.chars().count() > REASON_MAX) {
+    if reason
+        .as_ref()
+        .is_some_and(|r| r.chars().count() > REASON_MAX)
+    {
         return Err(AppError::field(
             "reason",
             "too_long",
@@ -228,7 +231,10 @@ async fn create(
                     "not a ticket of this order",
                 ));
             };
-            if !chosen.iter().any(|c: &&db::tickets::TicketRow| c.id == t.id) {
+            if !chosen
+                .iter()
+                .any(|c: &&db::tickets::TicketRow| c.id == t.id)
+            {
                 chosen.push(t);
             }
         }
@@ -553,7 +559,14 @@ pub async fn reject(
         now,
     )
     .await?;
-    notify::enqueue(&tx, scope, id, integrations::emails::RefundNews::Rejected, now).await?;
+    notify::enqueue(
+        &tx,
+        scope,
+        id,
+        integrations::emails::RefundNews::Rejected,
+        now,
+    )
+    .await?;
     tx.commit().await?;
     state.jobs_ready.notify_one();
     load_dto(state, scope, id).await

@@ -36,7 +36,9 @@ pub enum Applied {
 pub async fn apply(state: &AppState, method: &str, report: &TxReport) -> AppResult<Applied> {
     match report.kind {
         TxKind::Payment => {}
-        TxKind::Refund => return crate::services::refunds::apply_report(state, method, report).await,
+        TxKind::Refund => {
+            return crate::services::refunds::apply_report(state, method, report).await;
+        }
         TxKind::Payout => {
             return crate::services::withdrawals::apply_report(state, method, report).await;
         }

@@ -48,11 +48,13 @@ fn destination_of(row: &WithdrawalRow) -> Destination {
 
 pub fn dto(row: &WithdrawalRow, org_name: &str, requested_by_name: Option<String>) -> Withdrawal {
     let d = destination_of(row);
-    let kind = DestinationKind::parse(&row.destination_kind).unwrap_or(DestinationKind::MobileMoney);
+    let kind =
+        DestinationKind::parse(&row.destination_kind).unwrap_or(DestinationKind::MobileMoney);
     let label = match kind {
         DestinationKind::MobileMoney => {
             // Stored as E.164 digits (what the gateways take); shown with its `+`.
-            let number = domain::refunds::mask_tail(&format!("+{}", d.phone.as_deref().unwrap_or("")));
+            let number =
+                domain::refunds::mask_tail(&format!("+{}", d.phone.as_deref().unwrap_or("")));
             match d.operator.as_deref() {
                 Some(op) => format!("{} · {number}", op.to_uppercase()),
                 None => number,
@@ -82,7 +84,11 @@ pub fn dto(row: &WithdrawalRow, org_name: &str, requested_by_name: Option<String
     }
 }
 
-async fn load_dto<C: ConnectionTrait>(conn: &C, scope: OrgScope, id: Uuid) -> AppResult<Withdrawal> {
+async fn load_dto<C: ConnectionTrait>(
+    conn: &C,
+    scope: OrgScope,
+    id: Uuid,
+) -> AppResult<Withdrawal> {
     let row = db::withdrawals::get(conn, scope, id).await?;
     dto_of(conn, scope, &row).await
 }
@@ -136,7 +142,10 @@ fn validate(
                 err(
                     "amount",
                     "below_minimum",
-                    format!("the smallest withdrawal is {}", Money::from_minor(min, c).amount),
+                    format!(
+                        "the smallest withdrawal is {}",
+                        Money::from_minor(min, c).amount
+                    ),
                 );
             }
             if let Some(max) = state.settings.money.withdrawal_maximum(c)
@@ -145,7 +154,10 @@ fn validate(
                 err(
                     "amount",
                     "above_maximum",
-                    format!("the largest withdrawal is {}", Money::from_minor(max, c).amount),
+                    format!(
+                        "the largest withdrawal is {}",
+                        Money::from_minor(max, c).amount
+                    ),
                 );
             }
             m
@@ -163,7 +175,11 @@ fn validate(
     let mut dest = Destination::default();
     let kind = match d.kind {
         None => {
-            err("destination.kind", "required", "choose mobile money or a bank account".into());
+            err(
+                "destination.kind",
+                "required",
+                "choose mobile money or a bank account".into(),
+            );
             DestinationKind::MobileMoney
         }
         Some(DestinationKind::MobileMoney) => {
@@ -189,9 +205,17 @@ fn validate(
         }
         Some(DestinationKind::BankAccount) => {
             for (field, value, slot) in [
-                ("destination.account_name", &d.account_name, &mut dest.account_name),
+                (
+                    "destination.account_name",
+                    &d.account_name,
+                    &mut dest.account_name,
+                ),
                 ("destination.bank_name", &d.bank_name, &mut dest.bank_name),
-                ("destination.account_number", &d.account_number, &mut dest.account_number),
+                (
+                    "destination.account_number",
+                    &d.account_number,
+                    &mut dest.account_number,
+                ),
             ] {
                 match clean(value) {
                     Some(v) if v.chars().count() <= 200 => *slot = Some(v),
@@ -372,8 +396,10 @@ pub async fn approve(
             id,
             WithdrawalStatus::Requested.as_str(),
             WithdrawalStatus::Processing.as_str(),
-            change,
-            Some("bank"),
+            Change {
+                method: Some("bank".into()),
+                ..change
+            },
             now,
         )
         .await?
@@ -385,7 +411,6 @@ pub async fn approve(
             WithdrawalStatus::Requested.as_str(),
             WithdrawalStatus::Approved.as_str(),
             change,
-            None,
             now,
         )
         .await?;
@@ -426,7 +451,6 @@ pub async fn reject(
             decision_note: Some(note),
             ..Change::default()
         },
-        None,
         now,
     )
     .await?
@@ -465,7 +489,6 @@ pub async fn complete(
             completed: true,
             ..Change::default()
         },
-        None,
         state.now(),
     )
     .await?

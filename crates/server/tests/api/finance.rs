@@ -61,7 +61,9 @@ fn amount(v: &Value) -> &str {
 /// tokens last minutes.
 async fn settle(app: &TestApp, s: &mut Shop) {
     app.clock.advance(chrono::Duration::hours(49));
-    s.token = app.login("owner@example.com", "correct horse battery").await;
+    s.token = app
+        .login("owner@example.com", "correct horse battery")
+        .await;
 }
 
 async fn withdraw(app: &TestApp, s: &Shop, amount: &str) -> Res {
@@ -92,7 +94,12 @@ db_test!(
             .as_array()
             .unwrap()
             .iter()
-            .map(|e| (e["kind"].as_str().unwrap(), e["amount"]["amount"].as_str().unwrap()))
+            .map(|e| {
+                (
+                    e["kind"].as_str().unwrap(),
+                    e["amount"]["amount"].as_str().unwrap(),
+                )
+            })
             .collect();
         assert!(kinds.contains(&("sale", "10500")), "{kinds:?}");
         assert!(kinds.contains(&("platform_fee", "-500")), "{kinds:?}");
@@ -128,7 +135,11 @@ db_test!(
 
         let admin = platform_admin(&app).await;
         let res = app
-            .post(&format!("/api/v1/admin/withdrawals/{id}/approve"), Some(&admin), json!({}))
+            .post(
+                &format!("/api/v1/admin/withdrawals/{id}/approve"),
+                Some(&admin),
+                json!({}),
+            )
             .await;
         assert_eq!(res.status, StatusCode::OK, "{:?}", res.body);
         assert_eq!(res.body["status"], "approved");
@@ -138,14 +149,23 @@ db_test!(
             .await;
         let w = &list.body["items"][0];
         assert_eq!(w["status"], "completed", "{w:?}");
-        assert!(w["payout_reference"].as_str().unwrap().starts_with("test-payout-"));
+        assert!(
+            w["payout_reference"]
+                .as_str()
+                .unwrap()
+                .starts_with("test-payout-")
+        );
         let b = balance(&app, &s).await;
         assert_eq!(amount(&b["available"]), "4000");
         assert_eq!(amount(&b["paid_out"]), "6000");
         // Approving twice does nothing more.
         assert_problem(
-            &app.post(&format!("/api/v1/admin/withdrawals/{id}/approve"), Some(&admin), json!({}))
-                .await,
+            &app.post(
+                &format!("/api/v1/admin/withdrawals/{id}/approve"),
+                Some(&admin),
+                json!({}),
+            )
+            .await,
             409,
             "conflict",
         );
@@ -180,8 +200,12 @@ db_test!(
         assert_eq!(amount(&balance(&app, &s).await["available"]), "0");
         let admin = platform_admin(&app).await;
         assert_problem(
-            &app.post(&format!("/api/v1/admin/withdrawals/{id}/reject"), Some(&admin), json!({}))
-                .await,
+            &app.post(
+                &format!("/api/v1/admin/withdrawals/{id}/reject"),
+                Some(&admin),
+                json!({}),
+            )
+            .await,
             422,
             "validation_failed",
         );
@@ -217,7 +241,11 @@ db_test!(
             .map(|e| e["field"].as_str().unwrap())
             .collect();
         assert_eq!(fields, vec!["amount", "destination.phone"]);
-        assert_problem(&withdraw(&app, &s, "6000").await, 409, "insufficient_balance");
+        assert_problem(
+            &withdraw(&app, &s, "6000").await,
+            409,
+            "insufficient_balance",
+        );
         let list = app
             .get(&format!("/api/v1/orgs/{}/withdrawals", s.org), &s.token)
             .await;
@@ -248,7 +276,11 @@ db_test!(
         let id = first.body["id"].as_str().unwrap();
         let admin = platform_admin(&app).await;
         let res = app
-            .post(&format!("/api/v1/admin/withdrawals/{id}/approve"), Some(&admin), json!({}))
+            .post(
+                &format!("/api/v1/admin/withdrawals/{id}/approve"),
+                Some(&admin),
+                json!({}),
+            )
             .await;
         assert_eq!(res.body["status"], "processing", "{:?}", res.body);
         let res = app
@@ -277,7 +309,12 @@ async fn allow_buyer_refunds(app: &TestApp, s: &Shop) {
 
 async fn order_of(app: &TestApp, id: &str, token: &str) -> Value {
     let res = app
-        .send("GET", &format!("/api/v1/orders/{id}?token={token}"), None, None)
+        .send(
+            "GET",
+            &format!("/api/v1/orders/{id}?token={token}"),
+            None,
+            None,
+        )
         .await;
     assert_eq!(res.status, StatusCode::OK, "{:?}", res.body);
     res.body
@@ -298,19 +335,32 @@ db_test!(
         assert!(order["refundable_until"].is_string(), "{order:?}");
         let ticket = order["tickets"][0]["id"].as_str().unwrap().to_owned();
         let res = app
-            .post(&path, None, json!({"ticket_ids": [ticket], "reason": "I cannot come"}))
+            .post(
+                &path,
+                None,
+                json!({"ticket_ids": [ticket], "reason": "I cannot come"}),
+            )
             .await;
         assert_eq!(res.status, StatusCode::CREATED, "{:?}", res.body);
         assert_eq!(res.body["status"], "requested");
         assert_eq!(res.body["requested_by"], "buyer");
-        assert_eq!(res.body["amount"], json!({"amount": "5000", "currency": "XAF"}));
+        assert_eq!(
+            res.body["amount"],
+            json!({"amount": "5000", "currency": "XAF"})
+        );
         let refund = res.body["id"].as_str().unwrap().to_owned();
 
         let admin = platform_admin(&app).await;
-        let queue = app.get("/api/v1/admin/refunds?status=requested", &admin).await;
+        let queue = app
+            .get("/api/v1/admin/refunds?status=requested", &admin)
+            .await;
         assert_eq!(queue.body["items"][0]["id"], refund.as_str());
         let res = app
-            .post(&format!("/api/v1/admin/refunds/{refund}/approve"), Some(&admin), json!({}))
+            .post(
+                &format!("/api/v1/admin/refunds/{refund}/approve"),
+                Some(&admin),
+                json!({}),
+            )
             .await;
         assert_eq!(res.status, StatusCode::OK, "{:?}", res.body);
         app.run_jobs().await;
@@ -321,16 +371,23 @@ db_test!(
         assert_eq!(order["tickets"][1]["status"], "valid");
         // The place is back on sale.
         let scope = db::OrgScope::for_platform_operation(s.org.parse().unwrap());
-        let t = db::ticket_types::get(&app.state.db, scope, s.event.parse().unwrap(), s.types[0].parse().unwrap())
-            .await
-            .unwrap();
+        let t = db::ticket_types::get(
+            &app.state.db,
+            scope,
+            s.event.parse().unwrap(),
+            s.types[0].parse().unwrap(),
+        )
+        .await
+        .unwrap();
         assert_eq!(t.sold, 1);
         // 10 000 earned, 5 000 given back.
         settle(&app, &mut s).await;
         assert_eq!(amount(&balance(&app, &s).await["available"]), "5000");
         let mails = app.emails_to("amina@example.com").await;
         assert!(
-            mails.iter().any(|m| m["subject"].as_str().unwrap_or("").contains("refund")),
+            mails
+                .iter()
+                .any(|m| m["subject"].as_str().unwrap_or("").contains("refund")),
             "{mails:?}"
         );
     }
@@ -339,7 +396,7 @@ db_test!(
 db_test!(
     a_ticket_is_refunded_once_even_when_asked_for_many_times_at_once,
     |app: TestApp| async move {
-        let (mut s, id, token) = paid(&app, 1).await;
+        let (s, id, token) = paid(&app, 1).await;
         allow_buyer_refunds(&app, &s).await;
         let path = format!("/api/v1/orders/{id}/refunds?token={token}");
         let results = join_all((0..6).map(|_| app.post(&path, None, json!({})))).await;
@@ -347,7 +404,12 @@ db_test!(
             .iter()
             .filter(|r| r.status == StatusCode::CREATED)
             .count();
-        assert_eq!(created, 1, "{:?}", results.iter().map(|r| &r.body).collect::<Vec<_>>());
+        assert_eq!(
+            created,
+            1,
+            "{:?}",
+            results.iter().map(|r| &r.body).collect::<Vec<_>>()
+        );
         for r in results.iter().filter(|r| r.status != StatusCode::CREATED) {
             assert_problem(r, 409, "nothing_to_refund");
         }
@@ -357,9 +419,13 @@ db_test!(
 db_test!(
     an_organizers_refund_runs_at_once_and_a_rejected_request_keeps_the_ticket,
     |app: TestApp| async move {
-        let (mut s, id, token) = paid(&app, 2).await;
+        let (s, id, token) = paid(&app, 2).await;
         let res = app
-            .post(&format!("/api/v1/orgs/{}/orders/{id}/refunds", s.org), Some(&s.token), json!({"reason": "Seat problem"}))
+            .post(
+                &format!("/api/v1/orgs/{}/orders/{id}/refunds", s.org),
+                Some(&s.token),
+                json!({"reason": "Seat problem"}),
+            )
             .await;
         assert_eq!(res.status, StatusCode::CREATED, "{:?}", res.body);
         assert_eq!(res.body["status"], "approved");
@@ -369,7 +435,12 @@ db_test!(
         assert_eq!(order["refunds"][0]["status"], "refunded");
         assert!(order["refundable_until"].is_null());
         assert_problem(
-            &app.post(&format!("/api/v1/orgs/{}/orders/{id}/refunds", s.org), Some(&s.token), json!({})).await,
+            &app.post(
+                &format!("/api/v1/orgs/{}/orders/{id}/refunds", s.org),
+                Some(&s.token),
+                json!({}),
+            )
+            .await,
             409,
             "nothing_to_refund",
         );
@@ -378,18 +449,30 @@ db_test!(
         allow_buyer_refunds(&app, &s).await;
         let (id2, token2) = buy_paid(&app, &s, "binta@example.com", 1).await;
         let res = app
-            .post(&format!("/api/v1/orders/{id2}/refunds?token={token2}"), None, json!({}))
+            .post(
+                &format!("/api/v1/orders/{id2}/refunds?token={token2}"),
+                None,
+                json!({}),
+            )
             .await;
         let refund = res.body["id"].as_str().unwrap().to_owned();
         let admin = platform_admin(&app).await;
         let res = app
-            .post(&format!("/api/v1/admin/refunds/{refund}/reject"), Some(&admin), json!({"note": "Past the policy"}))
+            .post(
+                &format!("/api/v1/admin/refunds/{refund}/reject"),
+                Some(&admin),
+                json!({"note": "Past the policy"}),
+            )
             .await;
         assert_eq!(res.body["status"], "rejected", "{:?}", res.body);
         let order = order_of(&app, &id2, &token2).await;
         assert_eq!(order["tickets"][0]["status"], "valid");
         let again = app
-            .post(&format!("/api/v1/orders/{id2}/refunds?token={token2}"), None, json!({}))
+            .post(
+                &format!("/api/v1/orders/{id2}/refunds?token={token2}"),
+                None,
+                json!({}),
+            )
             .await;
         assert_eq!(again.status, StatusCode::CREATED, "{:?}", again.body);
     }
@@ -409,16 +492,35 @@ db_test!(
         }
         let admin = platform_admin(&app).await;
         let failed = app.get("/api/v1/admin/jobs?status=failed", &admin).await;
-        assert_eq!(failed.body["items"][0]["id"], id.to_string(), "{:?}", failed.body);
-        assert!(failed.body["items"][0]["last_error"].as_str().unwrap().contains("unknown job kind"));
+        assert_eq!(
+            failed.body["items"][0]["id"],
+            id.to_string(),
+            "{:?}",
+            failed.body
+        );
+        assert!(
+            failed.body["items"][0]["last_error"]
+                .as_str()
+                .unwrap()
+                .contains("unknown job kind")
+        );
         let res = app
-            .post(&format!("/api/v1/admin/jobs/{id}/retry"), Some(&admin), json!({}))
+            .post(
+                &format!("/api/v1/admin/jobs/{id}/retry"),
+                Some(&admin),
+                json!({}),
+            )
             .await;
         assert_eq!(res.status, StatusCode::OK, "{:?}", res.body);
         assert_eq!(res.body["status"], "pending");
         assert_eq!(res.body["attempts"], 0);
         assert_problem(
-            &app.post(&format!("/api/v1/admin/jobs/{id}/retry"), Some(&admin), json!({})).await,
+            &app.post(
+                &format!("/api/v1/admin/jobs/{id}/retry"),
+                Some(&admin),
+                json!({}),
+            )
+            .await,
             409,
             "conflict",
         );

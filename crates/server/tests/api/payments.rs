@@ -632,7 +632,10 @@ db_test!(
 
 // ---- refunds, payouts and late payments through the real gateways' stubs ----
 
-async fn a_refund_is_sent_through_the_gateway_and_settled_by_its_report(app: TestApp, method: &str) {
+async fn a_refund_is_sent_through_the_gateway_and_settled_by_its_report(
+    app: TestApp,
+    method: &str,
+) {
     let p = setup(app, method, false).await;
     assert_eq!(p.pay().await.status, StatusCode::CREATED);
     p.order_when(|o| o["status"] == "confirmed").await;
@@ -659,7 +662,13 @@ async fn a_refund_is_sent_through_the_gateway_and_settled_by_its_report(app: Tes
         let _ = reckot_server::services::reconcile::run(&p.app.state).await;
         tokio::time::sleep(Duration::from_millis(50)).await;
     };
-    assert!(order["tickets"].as_array().unwrap().iter().all(|t| t["status"] == "refunded"));
+    assert!(
+        order["tickets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|t| t["status"] == "refunded")
+    );
 }
 
 async fn a_withdrawal_is_paid_out_through_the_gateway(app: TestApp, method: &str) {
@@ -667,7 +676,10 @@ async fn a_withdrawal_is_paid_out_through_the_gateway(app: TestApp, method: &str
     assert_eq!(p.pay().await.status, StatusCode::CREATED);
     p.order_when(|o| o["status"] == "confirmed").await;
     p.app.clock.advance(chrono::Duration::hours(49));
-    p.shop.token = p.app.login("owner@example.com", "correct horse battery").await;
+    p.shop.token = p
+        .app
+        .login("owner@example.com", "correct horse battery")
+        .await;
     let res = p
         .app
         .post(
@@ -681,7 +693,11 @@ async fn a_withdrawal_is_paid_out_through_the_gateway(app: TestApp, method: &str
     let admin = crate::admin::platform_admin(&p.app).await;
     let res = p
         .app
-        .post(&format!("/api/v1/admin/withdrawals/{id}/approve"), Some(&admin), json!({}))
+        .post(
+            &format!("/api/v1/admin/withdrawals/{id}/approve"),
+            Some(&admin),
+            json!({}),
+        )
         .await;
     assert_eq!(res.status, StatusCode::OK, "{:?}", res.body);
     p.app.run_jobs().await;
@@ -701,7 +717,10 @@ async fn a_withdrawal_is_paid_out_through_the_gateway(app: TestApp, method: &str
     }
     let b = p
         .app
-        .get(&format!("/api/v1/orgs/{}/balances", p.shop.org), &admin_or_owner(&p))
+        .get(
+            &format!("/api/v1/orgs/{}/balances", p.shop.org),
+            &admin_or_owner(&p),
+        )
         .await;
     assert_eq!(b.body[0]["paid_out"]["amount"], "9000", "{:?}", b.body);
     assert_eq!(b.body[0]["available"]["amount"], "1000");
@@ -711,7 +730,10 @@ fn admin_or_owner(p: &Pay) -> String {
     p.shop.token.clone()
 }
 
-async fn a_success_after_the_tickets_sold_out_is_refunded_automatically(app: TestApp, method: &str) {
+async fn a_success_after_the_tickets_sold_out_is_refunded_automatically(
+    app: TestApp,
+    method: &str,
+) {
     let p = setup(app, method, true).await;
     assert_eq!(p.pay().await.status, StatusCode::CREATED);
     let hook = p.callback().await;
@@ -736,7 +758,9 @@ async fn a_success_after_the_tickets_sold_out_is_refunded_automatically(app: Tes
     p.app.run_jobs().await;
     let mails = p.app.emails_to("amina@example.com").await;
     assert!(
-        mails.iter().any(|m| m["subject"].as_str().unwrap_or("").contains("too late")),
+        mails
+            .iter()
+            .any(|m| m["subject"].as_str().unwrap_or("").contains("too late")),
         "{mails:?}"
     );
 }

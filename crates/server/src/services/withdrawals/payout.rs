@@ -54,8 +54,10 @@ pub async fn execute(state: &AppState, job: &ExecutePayout) -> anyhow::Result<()
         row.id,
         WithdrawalStatus::Approved.as_str(),
         WithdrawalStatus::Processing.as_str(),
-        Change::default(),
-        Some(gateway.method()),
+        Change {
+            method: Some(gateway.method().to_owned()),
+            ..Change::default()
+        },
         now,
     )
     .await?;
@@ -120,7 +122,6 @@ async fn complete(
             completed: true,
             ..Change::default()
         },
-        None,
         state.now(),
     )
     .await?)
@@ -141,7 +142,6 @@ async fn fail(state: &AppState, scope: OrgScope, id: Uuid, reason: &str) -> AppR
             failure_reason: Some(reason.chars().take(500).collect()),
             ..Change::default()
         },
-        None,
         now,
     )
     .await?;
