@@ -18,7 +18,7 @@ use crate::testing::TestDb;
 
 type TestResult = Result<(), Box<dyn Error>>;
 
-const APP_TABLES: [&str; 28] = [
+const APP_TABLES: [&str; 32] = [
     "capacity_groups",
     "categories",
     "checkin_devices",
@@ -31,6 +31,8 @@ const APP_TABLES: [&str; 28] = [
     "idempotency_keys",
     "invitations",
     "jobs",
+    "ledger_accounts",
+    "ledger_entries",
     "memberships",
     "order_events",
     "order_items",
@@ -38,6 +40,7 @@ const APP_TABLES: [&str; 28] = [
     "organizations",
     "payments",
     "refresh_tokens",
+    "refunds",
     "scans",
     "swag_adjustments",
     "swag_allowances",
@@ -47,6 +50,7 @@ const APP_TABLES: [&str; 28] = [
     "tickets",
     "tier_settings",
     "users",
+    "withdrawals",
 ];
 
 /// Runs `$body(&TestDb)` as one test on SQLite and one on PostgreSQL; the PostgreSQL one is
