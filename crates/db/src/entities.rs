@@ -13,6 +13,7 @@ pub mod coupon_email_uses;
 pub mod coupons;
 pub mod email_tokens;
 pub mod events;
+pub mod gateway_configs;
 pub mod idempotency_keys;
 pub mod invitations;
 pub mod jobs;

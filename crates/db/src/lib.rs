@@ -20,6 +20,7 @@ pub mod checkin_stats;
 pub mod checkin_tickets;
 pub mod coupons;
 pub mod events;
+pub mod gateway_configs;
 pub mod group_commit;
 pub mod idempotency;
 pub mod inventory;

@@ -18,7 +18,7 @@ use crate::testing::TestDb;
 
 type TestResult = Result<(), Box<dyn Error>>;
 
-const APP_TABLES: [&str; 32] = [
+const APP_TABLES: [&str; 33] = [
     "capacity_groups",
     "categories",
     "checkin_devices",
@@ -28,6 +28,7 @@ const APP_TABLES: [&str; 32] = [
     "coupons",
     "email_tokens",
     "events",
+    "gateway_configs",
     "idempotency_keys",
     "invitations",
     "jobs",

@@ -103,6 +103,12 @@ async fn run(command: Command) -> anyhow::Result<()> {
         None
     };
     let state = bootstrap::build_default_state(settings).await?;
+    if matches!(command, Command::Serve | Command::Worker) {
+        // Platform admins' gateway configuration (after migrations have run at least once).
+        if let Err(e) = crate::services::gateway_configs::apply(&state, false).await {
+            tracing::warn!(error = %e, "gateway configuration not loaded (database not migrated yet?)");
+        }
+    }
     match command {
         Command::Serve => serve(state).await,
         Command::Worker => {

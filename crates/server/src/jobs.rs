@@ -44,6 +44,10 @@ pub async fn run(state: AppState, shutdown: impl std::future::Future<Output = ()
                 Err(e) => tracing::error!(error = %e, "worker: could not reconcile payments"),
             }
         }
+        // Another instance's admin may have changed the gateways.
+        if let Err(e) = crate::services::gateway_configs::apply(&state, true).await {
+            tracing::error!(error = %e, "worker: could not reload gateway configuration");
+        }
         // Replays are promised for a day.
         let day_ago = state.now() - ChronoDuration::days(1);
         if let Err(e) = purge_keys(&state, day_ago).await {

@@ -121,6 +121,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(admin_money::complete_withdrawal)
         .service(admin_money::list_admin_jobs)
         .service(admin_money::retry_job)
+        .service(admin_money::list_gateway_configs)
+        .service(admin_money::update_gateway_config)
         .service(test_gateway::get_test_payment)
         .service(test_gateway::approve_test_payment)
         .service(test_gateway::decline_test_payment)

@@ -13,6 +13,7 @@ pub mod checkout;
 pub mod coupons;
 pub mod event_fields;
 pub mod events;
+pub mod gateway_configs;
 pub mod invitations;
 pub mod ledger;
 pub mod mail;

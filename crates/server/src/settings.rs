@@ -64,6 +64,9 @@ pub struct Settings {
     pub payment_reconcile_after: Duration,
     /// Ledger availability, refund approval and withdrawal limits.
     pub money: MoneySettings,
+    /// Seals payment gateway credentials that platform admins store (`GATEWAY_CREDENTIALS_KEY`,
+    /// 64 hex characters). Development derives one; production without it cannot store any.
+    pub gateway_credentials_key: Option<std::sync::Arc<SecretBox<[u8; 32]>>>,
     /// Development: start local CamPay, pawaPay and Flutterwave stub servers and point the
     /// gateways at them (`PAYMENT_STUBS`; refused in production).
     pub payment_stubs: bool,
@@ -158,12 +161,29 @@ impl Settings {
         if production && test_gateway {
             bail!("TEST_GATEWAY cannot be enabled in production: it confirms orders without money");
         }
+        let gateway_credentials_key = match var("GATEWAY_CREDENTIALS_KEY") {
+            Some(hex_key) => Some(
+                hex::decode(&hex_key)
+                    .ok()
+                    .and_then(|b| <[u8; 32]>::try_from(b).ok())
+                    .context("GATEWAY_CREDENTIALS_KEY must be 64 hex characters (32 bytes)")?,
+            ),
+            None if production => None,
+            None => {
+                use sha2::Digest;
+                Some(
+                    sha2::Sha256::digest(format!("reckot-gateway-credentials:{jwt_secret}")).into(),
+                )
+            }
+        };
         let payment_stubs = flag("PAYMENT_STUBS", false)?;
         if production && payment_stubs {
             bail!("PAYMENT_STUBS cannot be enabled in production: the stubs move no money");
         }
         Ok(Settings {
             money: MoneySettings::from_vars(var)?,
+            gateway_credentials_key: gateway_credentials_key
+                .map(|k| std::sync::Arc::new(SecretBox::new(Box::new(k)))),
             payment_stubs,
             ticket_signing_seed: std::sync::Arc::new(SecretBox::new(Box::new(ticket_signing_seed))),
             test_gateway,

@@ -253,6 +253,12 @@ impl Pawapay {
         if let Some(key) = pick(&*self.keys.read().await) {
             return Ok(key);
         }
+        // One fetch for a burst of callbacks: the others wait for it on the lock, then find the
+        // key (ten replays at once used to fetch ten times, and a loaded stub timed some out).
+        let mut keys = self.keys.write().await;
+        if let Some(key) = pick(&keys) {
+            return Ok(key);
+        }
         let reply = self
             .get("v2/public-key/http")
             .await
@@ -266,7 +272,6 @@ impl Pawapay {
         let listed: Vec<PublicKey> = reply
             .json()
             .map_err(|e| WebhookError::Unavailable(e.to_string()))?;
-        let mut keys = self.keys.write().await;
         for entry in listed {
             // Keys of other types (P-384, RSA) are skipped: their signatures are refused.
             if let Ok(key) = VerifyingKey::from_public_key_pem(entry.key.trim()) {

@@ -1,7 +1,7 @@
 //! `/admin/refunds`, `/admin/withdrawals`, `/admin/jobs`: the platform admins review refunds and
 //! withdrawals and look after the job queue.
 
-use actix_web::{get, post, web};
+use actix_web::{get, post, put, web};
 use common::Page;
 use common::finance::{
     AdminJob, CompleteWithdrawal, ListJobsQuery, ListRefundsQuery, ListWithdrawalsQuery, Refund,
@@ -138,4 +138,41 @@ pub async fn retry_job(
     id: web::Path<Uuid>,
 ) -> AppResult<web::Json<AdminJob>> {
     Ok(web::Json(admin_jobs::retry(&state, *id).await?))
+}
+
+/// Every payment gateway: whether it is active, where its configuration comes from, the
+/// currencies it serves and which credentials are set (never their values).
+#[utoipa::path(tag = "admin", responses((status = 200, body = Vec<common::gateways::GatewayConfig>)))]
+#[get("/admin/gateways")]
+pub async fn list_gateway_configs(
+    state: web::Data<AppState>,
+    _admin: PlatformAdmin,
+) -> AppResult<web::Json<Vec<common::gateways::GatewayConfig>>> {
+    Ok(web::Json(
+        crate::services::gateway_configs::list(&state).await?,
+    ))
+}
+
+/// Configure a gateway: on or off, the currencies it serves, its credentials (write-only,
+/// sealed at rest). Replaces the environment's configuration of this gateway.
+#[utoipa::path(tag = "admin", params(("method" = common::orders::PaymentMethod, Path)), request_body = common::gateways::UpdateGatewayConfig, responses(
+    (status = 200, body = common::gateways::GatewayConfig),
+    (status = 422, description = "`validation_failed`: unknown field, unsupported currency, incomplete credentials", body = common::Problem, content_type = "application/problem+json"),
+))]
+#[put("/admin/gateways/{method}")]
+pub async fn update_gateway_config(
+    state: web::Data<AppState>,
+    admin: PlatformAdmin,
+    method: web::Path<common::orders::PaymentMethod>,
+    body: web::Json<common::gateways::UpdateGatewayConfig>,
+) -> AppResult<web::Json<common::gateways::GatewayConfig>> {
+    Ok(web::Json(
+        crate::services::gateway_configs::update(
+            &state,
+            admin.user_id,
+            method.into_inner(),
+            body.into_inner(),
+        )
+        .await?,
+    ))
 }
