@@ -37,11 +37,20 @@ step "migrate ($database_url)"
 bind=$(config_value BIND_ADDR 127.0.0.1:8080)
 base=$(config_value BASE_URL "http://$bind")
 mail=$(config_value MAIL_DIR data/mail)
+# Development pays through local stubs of CamPay, pawaPay and Flutterwave (signed callbacks
+# included) unless .env or the environment says otherwise.
+if [[ $(config_value APP_ENV development) != production ]]; then
+    export PAYMENT_STUBS=$(config_value PAYMENT_STUBS true)
+fi
+
 step "serve"
 info "app:      $base/"
 info "API docs: $base/api/docs/"
 if [[ $(config_value APP_ENV development) != production ]]; then
     info "emails:   $mail/ (development: messages are written there, not sent)"
+fi
+if [[ ${PAYMENT_STUBS:-false} == true || ${PAYMENT_STUBS:-0} == 1 ]]; then
+    info "payments: local gateway stubs (mobile money approves after ~2 s; PAYMENT_STUBS=false to turn off)"
 fi
 info "stop with Ctrl-C"
 exec "$RECKOT_BIN" serve "$@"

@@ -13,7 +13,7 @@ mod m20261125_000005_checkout;
 mod m20261125_000006_checkin;
 mod m20261125_000007_swag_and_devices;
 mod m20261207_000008_money;
-mod m20261207_000010_gateway_configs;
+mod m20261207_000010_gateways_and_payment_instructions;
 
 pub use helpers::UniqueKey;
 pub use sea_orm_migration::{MigrationTrait, MigratorTrait};
@@ -33,7 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000006_checkin::Migration),
             Box::new(m20261125_000007_swag_and_devices::Migration),
             Box::new(m20261207_000008_money::Migration),
-            Box::new(m20261207_000010_gateway_configs::Migration),
+            Box::new(m20261207_000010_gateways_and_payment_instructions::Migration),
         ]
     }
 }
@@ -53,5 +53,5 @@ pub fn unique_keys() -> impl Iterator<Item = &'static UniqueKey> {
         .chain(m20261125_000006_checkin::UNIQUE_KEYS)
         .chain(m20261125_000007_swag_and_devices::UNIQUE_KEYS)
         .chain(m20261207_000008_money::UNIQUE_KEYS)
-        .chain(m20261207_000010_gateway_configs::UNIQUE_KEYS)
+        .chain(m20261207_000010_gateways_and_payment_instructions::UNIQUE_KEYS)
 }

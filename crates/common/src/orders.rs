@@ -260,6 +260,10 @@ pub struct Payment {
     pub amount: Money,
     /// Where to send the buyer to pay (the gateway's page), while pending.
     pub redirect_url: Option<String>,
+    /// While pending: what the payer dials on their phone to confirm (CamPay's USSD code, e.g.
+    /// `*126#`).
+    #[serde(default)]
+    pub dial_code: Option<String>,
     pub failure_reason: Option<String>,
     pub created_at: DateTime<Utc>,
 }

@@ -34,6 +34,8 @@ pub async fn insert<C: ConnectionTrait>(
         currency: Set(currency.to_owned()),
         provider_ref: Set(None),
         failure_reason: Set(None),
+        redirect_url: Set(None),
+        dial_code: Set(None),
         completed_at: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
@@ -99,6 +101,29 @@ pub async fn settle<C: ConnectionTrait>(
         .exec(conn)
         .await?;
     Ok(res.rows_affected == 1)
+}
+
+/// What the buyer needs to finish paying, as `start` returned it (kept for a reload).
+pub async fn set_instructions<C: ConnectionTrait>(
+    conn: &C,
+    scope: OrgScope,
+    id: Uuid,
+    redirect_url: Option<&str>,
+    dial_code: Option<&str>,
+    now: DateTime<Utc>,
+) -> DbResult<()> {
+    Entity::update_many()
+        .col_expr(
+            Column::RedirectUrl,
+            Expr::value(redirect_url.map(str::to_owned)),
+        )
+        .col_expr(Column::DialCode, Expr::value(dial_code.map(str::to_owned)))
+        .col_expr(Column::UpdatedAt, Expr::value(now))
+        .filter(Column::Id.eq(id))
+        .filter(Column::OrgId.eq(scope.org_id()))
+        .exec(conn)
+        .await?;
+    Ok(())
 }
 
 /// Records the gateway's reference once `start` returned it (a callback may have settled the

@@ -48,6 +48,8 @@ pub struct Started {
     pub redirect_url: Option<String>,
     /// The gateway's own reference for this payment.
     pub provider_ref: Option<String>,
+    /// What the payer dials to confirm on their phone (CamPay's USSD code, e.g. `*126#`).
+    pub dial_code: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -276,6 +278,7 @@ impl PaymentGateway for TestGateway {
                 request.payment_id, request.order_token
             )),
             provider_ref: Some(format!("test-{}", request.payment_id.simple())),
+            dial_code: None,
         })
     }
 

@@ -15,6 +15,8 @@ pub struct Model {
     pub currency: String,
     pub provider_ref: Option<String>,
     pub failure_reason: Option<String>,
+    pub redirect_url: Option<String>,
+    pub dial_code: Option<String>,
     pub completed_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

@@ -205,6 +205,7 @@ impl Campay {
         Ok(Started {
             redirect_url: Some(link.link),
             provider_ref: link.reference,
+            dial_code: None,
         })
     }
 
@@ -373,6 +374,7 @@ impl PaymentGateway for Campay {
                 Ok(Started {
                     redirect_url: None,
                     provider_ref: Some(collected.reference),
+                    dial_code: collected.ussd_code,
                 })
             }
             None => Ok(self.payment_link(request).await?),

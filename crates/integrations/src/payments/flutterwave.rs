@@ -298,6 +298,7 @@ impl PaymentGateway for Flutterwave {
         Ok(Started {
             redirect_url: Some(link.link),
             provider_ref: Some(tx_ref),
+            dial_code: None,
         })
     }
 

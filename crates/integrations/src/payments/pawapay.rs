@@ -116,6 +116,7 @@ impl Pawapay {
         Ok(Started {
             redirect_url: None,
             provider_ref: Some(request.payment_id.to_string()),
+            dial_code: None,
         })
     }
 
@@ -146,6 +147,7 @@ impl Pawapay {
         Ok(Started {
             redirect_url: Some(page.redirect_url),
             provider_ref: Some(request.payment_id.to_string()),
+            dial_code: None,
         })
     }
 

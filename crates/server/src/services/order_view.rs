@@ -92,8 +92,16 @@ pub fn payment_dto(state: &AppState, p: &db::payments::PaymentRow) -> Payment {
             p.amount_minor,
             Currency::from_code(&p.currency).unwrap_or(Currency::XAF),
         ),
-        redirect_url: (status == PaymentStatus::Pending && method == PaymentMethod::Test)
-            .then(|| format!("/pay/test/{}?token={token}", p.id)),
+        redirect_url: match (status, method) {
+            (PaymentStatus::Pending, PaymentMethod::Test) => {
+                Some(format!("/pay/test/{}?token={token}", p.id))
+            }
+            (PaymentStatus::Pending, _) => p.redirect_url.clone(),
+            _ => None,
+        },
+        dial_code: (status == PaymentStatus::Pending)
+            .then(|| p.dial_code.clone())
+            .flatten(),
         failure_reason: p.failure_reason.clone(),
         created_at: p.created_at,
     }

@@ -4,7 +4,7 @@
 
 use common::ErrorCode;
 use common::orders::ActorKind;
-use common::orders::{Payment, PaymentStatus, StartPayment, TestGatewayPayment};
+use common::orders::{Payment, StartPayment, TestGatewayPayment};
 use db::OrgScope;
 use integrations::payments::{GatewayError, StartRequest};
 use uuid::Uuid;
@@ -114,7 +114,7 @@ pub async fn start(
         buyer_phone: phone,
         order_token: order_access::token(state, order.id),
     };
-    let redirect_url = match state
+    match state
         .gateways
         .start(gateway.as_ref(), &request, operator)
         .await
@@ -124,7 +124,18 @@ pub async fn start(
                 db::payments::set_provider_ref(&state.db, scope, payment.id, reference, now)
                     .await?;
             }
-            started.redirect_url
+            if started.redirect_url.is_some() || started.dial_code.is_some() {
+                // Kept, so that a reload of the order page still shows where to pay.
+                db::payments::set_instructions(
+                    &state.db,
+                    scope,
+                    payment.id,
+                    started.redirect_url.as_deref(),
+                    started.dial_code.as_deref(),
+                    now,
+                )
+                .await?;
+            }
         }
         Err(GatewayError::Declined(reason)) => {
             settle(state, scope, payment.id, false, Some(&reason)).await?;
@@ -141,11 +152,7 @@ pub async fn start(
         }
     };
     let payment = db::payments::get(&state.db, scope, payment.id).await?;
-    let mut dto = order_view::payment_dto(state, &payment);
-    // A real gateway's page is known only from its answer (it is not stored).
-    if dto.redirect_url.is_none() && dto.status == PaymentStatus::Pending {
-        dto.redirect_url = redirect_url;
-    }
+    let dto = order_view::payment_dto(state, &payment);
     Ok(dto)
 }
 

@@ -298,7 +298,15 @@ async fn a_payment_confirmed_by_webhook_issues_the_tickets(app: TestApp, method:
     let res = p.pay().await;
     assert_eq!(res.status, StatusCode::CREATED, "{:?}", res.body);
     assert_eq!(res.body["method"], method);
+    if method == "campay" {
+        // The code the payer dials, kept for a reload of the order page while pending.
+        assert_eq!(res.body["dial_code"], "*126#", "{:?}", res.body);
+    }
     let order = p.order_when(|o| o["status"] == "confirmed").await;
+    assert!(
+        order["payments"][0]["dial_code"].is_null(),
+        "only while pending"
+    );
     assert_eq!(order["tickets"].as_array().unwrap().len(), 2);
     let paid = payments(&order);
     assert_eq!(paid.len(), 1);

@@ -68,6 +68,13 @@ pub struct Res {
 impl TestApp {
     pub async fn start(backend: Backend) -> Option<TestApp> {
         reckot_server::bootstrap::install_crypto_provider();
+        // `RUST_LOG=error cargo nextest run ... --no-capture` shows what a 500 hid.
+        if std::env::var_os("RUST_LOG").is_some() {
+            let _ = tracing_subscriber::fmt()
+                .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
+                .with_test_writer()
+                .try_init();
+        }
         let test_db = match backend {
             Backend::Sqlite => TestDb::sqlite().await,
             Backend::Postgres => TestDb::postgres().await?,

@@ -1,6 +1,9 @@
 //! `gateway_configs`: payment gateways as platform admins configure them (on or off, currencies
 //! served, credentials). Credentials are sealed by the server (XChaCha20-Poly1305 under
 //! `GATEWAY_CREDENTIALS_KEY`) before they reach this table; the database never sees them in clear.
+//!
+//! `payments` keeps what the buyer needs to finish paying after a reload: the gateway's hosted
+//! page (`redirect_url`) and the code to dial (`dial_code`, CamPay's USSD code).
 
 use sea_orm_migration::prelude::*;
 
@@ -46,10 +49,30 @@ impl MigrationTrait for Migration {
         for key in UNIQUE_KEYS {
             manager.create_index(unique_index(key)).await?;
         }
+        for column in ["redirect_url", "dial_code"] {
+            manager
+                .alter_table(
+                    Table::alter()
+                        .table("payments")
+                        .add_column(ColumnDef::new(column).text().null())
+                        .to_owned(),
+                )
+                .await?;
+        }
         Ok(())
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        for column in ["dial_code", "redirect_url"] {
+            manager
+                .alter_table(
+                    Table::alter()
+                        .table("payments")
+                        .drop_column(column)
+                        .to_owned(),
+                )
+                .await?;
+        }
         manager.drop_table(drop_table("gateway_configs")).await?;
         Ok(())
     }
