@@ -34,7 +34,8 @@ const PAYER: &str = "237670000001";
 enum Stub {
     Campay(CampayStub),
     Pawapay(PawapayStub),
-    Flutterwave(FlutterwaveStub),
+    /// With what the buyer will do on its hosted page.
+    Flutterwave(FlutterwaveStub, std::sync::Mutex<Outcome>),
 }
 
 impl Stub {
@@ -49,6 +50,7 @@ impl Stub {
                 FlutterwaveStub::start(FlutterwaveStubConfig::default())
                     .await
                     .unwrap(),
+                std::sync::Mutex::new(Outcome::Succeed),
             ),
             _ => Stub::Pawapay(
                 PawapayStub::start(PawapayStubConfig::default())
@@ -62,7 +64,7 @@ impl Stub {
         match self {
             Stub::Campay(_) => "campay",
             Stub::Pawapay(_) => "pawapay",
-            Stub::Flutterwave(_) => "flutterwave",
+            Stub::Flutterwave(..) => "flutterwave",
         }
     }
 
@@ -86,7 +88,7 @@ impl Stub {
                 }),
                 ..GatewaySettings::default()
             },
-            Stub::Flutterwave(stub) => GatewaySettings {
+            Stub::Flutterwave(stub, _) => GatewaySettings {
                 flutterwave: Some(FlutterwaveSettings {
                     base_url: stub.base_url(),
                     secret_key: "FLWSECK_TEST-stub".to_owned().into(),
@@ -101,7 +103,7 @@ impl Stub {
         match self {
             Stub::Campay(stub) => stub.set_callback_url(url),
             Stub::Pawapay(stub) => stub.set_callback_url(url),
-            Stub::Flutterwave(stub) => stub.set_callback_url(url),
+            Stub::Flutterwave(stub, _) => stub.set_callback_url(url),
         }
     }
 
@@ -109,7 +111,7 @@ impl Stub {
         match self {
             Stub::Campay(stub) => stub.set_knobs(knobs),
             Stub::Pawapay(stub) => stub.set_knobs(knobs),
-            Stub::Flutterwave(stub) => stub.set_knobs(knobs),
+            Stub::Flutterwave(stub, _) => stub.set_knobs(knobs),
         }
     }
 
@@ -118,7 +120,7 @@ impl Stub {
             Stub::Campay(stub) => stub.script(phone, outcome),
             Stub::Pawapay(stub) => stub.script(phone, outcome),
             // Flutterwave scripts buyers by email, on its hosted page.
-            Stub::Flutterwave(stub) => stub.script("amina@example.com", outcome),
+            Stub::Flutterwave(_, page) => *page.lock().unwrap() = outcome,
         }
     }
 
@@ -127,7 +129,7 @@ impl Stub {
         match self {
             Stub::Campay(stub) => stub.transactions().iter().all(|t| t.status != "PENDING"),
             Stub::Pawapay(stub) => stub.transactions().iter().all(|t| t.status != "ACCEPTED"),
-            Stub::Flutterwave(_) => true,
+            Stub::Flutterwave(..) => true,
         }
     }
 
@@ -136,7 +138,7 @@ impl Stub {
             match self {
                 Stub::Campay(_) => "Payer refused",
                 Stub::Pawapay(_) => "PAYMENT_NOT_APPROVED",
-                Stub::Flutterwave(_) => "Declined by issuer",
+                Stub::Flutterwave(..) => "Declined by issuer",
             }
             .into(),
         )
@@ -153,6 +155,8 @@ struct Pay {
     order: String,
     token: String,
     shop: crate::checkout::Shop,
+    /// Flutterwave: `pay()` also completes the hosted page.
+    hosted_page_visits: bool,
 }
 
 impl Drop for Pay {
@@ -209,11 +213,24 @@ async fn setup(app: TestApp, method: &str, sink: bool) -> Pay {
         order,
         token,
         shop: s,
+        hosted_page_visits: true,
     }
 }
 
 impl Pay {
+    /// Starts paying; on Flutterwave's hosted page the buyer then does what was scripted.
     async fn pay(&self) -> Res {
+        let res = self.start_payment().await;
+        if let (Stub::Flutterwave(stub, page), StatusCode::CREATED) = (&self.stub, res.status)
+            && self.hosted_page_visits
+        {
+            let outcome = page.lock().unwrap().clone();
+            assert!(stub.pay(res.body["id"].as_str().unwrap(), &outcome));
+        }
+        res
+    }
+
+    async fn start_payment(&self) -> Res {
         self.app
             .post(
                 &format!(
@@ -588,7 +605,7 @@ db_test!(
     a_flutterwave_checkout_paid_on_its_page_is_confirmed_by_webhook,
     |app: TestApp| async move {
         let p = setup(app, "flutterwave", false).await;
-        let res = p.pay().await;
+        let res = p.start_payment().await;
         assert_eq!(res.status, StatusCode::CREATED, "{:?}", res.body);
         // Hosted checkout: the buyer is sent to Flutterwave's page...
         assert!(
@@ -597,7 +614,7 @@ db_test!(
                 .unwrap()
                 .starts_with("http://127.0.0.1")
         );
-        let Stub::Flutterwave(stub) = &p.stub else {
+        let Stub::Flutterwave(stub, _) = &p.stub else {
             unreachable!()
         };
         // ...and pays there; the payment's reference is its id (`tx_ref`).
@@ -793,3 +810,35 @@ db_test!(
     a_late_campay_success_after_a_sell_out_is_refunded_automatically,
     |app| { a_success_after_the_tickets_sold_out_is_refunded_automatically(app, "campay") }
 );
+
+db_test!(
+    a_flutterwave_payment_confirmed_by_webhook_issues_the_tickets,
+    |app| { a_payment_confirmed_by_webhook_issues_the_tickets(app, "flutterwave") }
+);
+db_test!(
+    a_declined_flutterwave_payment_fails_and_the_order_keeps_its_hold,
+    |app| { a_declined_payment_fails_and_the_order_keeps_its_hold(app, "flutterwave") }
+);
+db_test!(
+    a_forged_flutterwave_webhook_is_refused_and_changes_nothing,
+    |app| { a_forged_webhook_is_refused_and_changes_nothing(app, "flutterwave") }
+);
+db_test!(
+    a_flutterwave_webhook_replayed_ten_times_at_once_records_one_payment,
+    |app| { a_webhook_replayed_ten_times_at_once_records_one_payment(app, "flutterwave") }
+);
+db_test!(
+    a_lost_flutterwave_webhook_is_found_by_reconciliation,
+    |app| { a_lost_webhook_is_found_by_reconciliation(app, "flutterwave") }
+);
+db_test!(
+    a_flutterwave_refund_is_sent_and_settled_by_its_report,
+    |app| { a_refund_is_sent_through_the_gateway_and_settled_by_its_report(app, "flutterwave") }
+);
+db_test!(
+    a_late_flutterwave_success_after_a_sell_out_is_refunded_automatically,
+    |app| { a_success_after_the_tickets_sold_out_is_refunded_automatically(app, "flutterwave") }
+);
+db_test!(a_flutterwave_withdrawal_is_paid_out, |app| {
+    a_withdrawal_is_paid_out_through_the_gateway(app, "flutterwave")
+});
