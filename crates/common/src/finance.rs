@@ -280,3 +280,18 @@ pub struct ListJobsQuery {
     pub limit: Option<u64>,
     pub cursor: Option<String>,
 }
+
+// ---- payments that need a person ----
+
+/// A payment still pending long after it started (`PAYMENT_STUCK_AFTER_MINUTES`): neither a
+/// webhook nor reconciliation has settled it, so the organizer should look (call the buyer,
+/// check the gateway's dashboard).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StuckPayment {
+    pub payment: crate::orders::Payment,
+    pub order_id: Uuid,
+    pub order_reference: String,
+    pub event_id: Uuid,
+    pub buyer: crate::orders::Buyer,
+}

@@ -188,3 +188,21 @@ pub async fn pending_for_reconciliation<C: ConnectionTrait>(
         .all(conn)
         .await?)
 }
+
+/// One organization's payments still pending since before `before`, oldest first.
+pub async fn stuck<C: ConnectionTrait>(
+    conn: &C,
+    scope: OrgScope,
+    before: DateTime<Utc>,
+    limit: u64,
+) -> DbResult<Vec<PaymentRow>> {
+    use sea_orm::QuerySelect;
+    Ok(Entity::find()
+        .filter(Column::OrgId.eq(scope.org_id()))
+        .filter(Column::Status.eq("pending"))
+        .filter(Column::CreatedAt.lte(before))
+        .order_by_asc(Column::CreatedAt)
+        .limit(limit)
+        .all(conn)
+        .await?)
+}

@@ -111,6 +111,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(finance::create_withdrawal)
         .service(finance::list_refunds)
         .service(finance::create_order_refund)
+        .service(finance::list_stuck_payments)
         .service(admin_money::list_admin_refunds)
         .service(admin_money::approve_refund)
         .service(admin_money::reject_refund)

@@ -30,6 +30,7 @@ pub mod rate_limits;
 pub mod reconcile;
 pub mod refunds;
 pub mod sessions;
+pub mod stuck_payments;
 pub mod swag;
 pub mod ticket_types;
 pub mod webhooks;

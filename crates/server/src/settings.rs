@@ -62,6 +62,9 @@ pub struct Settings {
     /// A payment still pending this long after it started is asked about at its gateway, so a
     /// lost webhook never loses a sale. `PAYMENT_RECONCILE_AFTER_SECONDS`.
     pub payment_reconcile_after: Duration,
+    /// A payment still pending this long after it started is shown to the organizer as needing
+    /// attention. `PAYMENT_STUCK_AFTER_MINUTES`, default 60.
+    pub payment_stuck_after: Duration,
     /// Ledger availability, refund approval and withdrawal limits.
     pub money: MoneySettings,
     /// Seals payment gateway credentials that platform admins store (`GATEWAY_CREDENTIALS_KEY`,
@@ -193,6 +196,7 @@ impl Settings {
                 .unwrap_or(u32::MAX),
             payment_hold: Duration::from_secs(secs("PAYMENT_HOLD_MINUTES", 15)? * 60),
             gateways: GatewaySettings::from_vars(var, production)?,
+            payment_stuck_after: Duration::from_secs(secs("PAYMENT_STUCK_AFTER_MINUTES", 60)? * 60),
             payment_reconcile_after: Duration::from_secs(secs(
                 "PAYMENT_RECONCILE_AFTER_SECONDS",
                 60,

@@ -130,3 +130,17 @@ pub async fn create_order_refund(
     .await?;
     Ok(HttpResponse::Created().json(r))
 }
+
+/// Payments still pending long after they started (`PAYMENT_STUCK_AFTER_MINUTES`): a person
+/// should look. Oldest first, at most 100.
+#[utoipa::path(tag = "finance", params(("org_id" = Uuid, Path)), responses((status = 200, body = Vec<common::finance::StuckPayment>)))]
+#[get("/orgs/{org_id}/payments/stuck")]
+pub async fn list_stuck_payments(
+    state: web::Data<AppState>,
+    tenant: Tenant,
+) -> AppResult<web::Json<Vec<common::finance::StuckPayment>>> {
+    let scope = tenant.require(Permission::ManageSales)?;
+    Ok(web::Json(
+        crate::services::stuck_payments::list(&state, scope).await?,
+    ))
+}

@@ -526,3 +526,37 @@ db_test!(
         );
     }
 );
+
+db_test!(
+    a_payment_pending_past_the_deadline_is_shown_to_the_organizer,
+    |app: TestApp| async move {
+        let s = shop(&app, &[("Standard", "5000", 50)]).await;
+        let res = buy(
+            &app,
+            &s.slug,
+            order_body("amina@example.com", &[(&s.types[0], 1)]),
+        )
+        .await;
+        let id = res.body["id"].as_str().unwrap().to_owned();
+        let token = res.body["access_token"].as_str().unwrap().to_owned();
+        let pay = app
+            .post(
+                &format!("/api/v1/orders/{id}/payments?token={token}"),
+                None,
+                json!({"method": "test"}),
+            )
+            .await;
+        assert_eq!(pay.status, StatusCode::CREATED, "{:?}", pay.body);
+        let path = format!("/api/v1/orgs/{}/payments/stuck", s.org);
+        assert_eq!(app.get(&path, &s.token).await.body, json!([]));
+        app.clock.advance(chrono::Duration::minutes(61));
+        let owner = app
+            .login("owner@example.com", "correct horse battery")
+            .await;
+        let stuck = app.get(&path, &owner).await;
+        assert_eq!(stuck.status, StatusCode::OK, "{:?}", stuck.body);
+        assert_eq!(stuck.body[0]["order_id"], id.as_str());
+        assert_eq!(stuck.body[0]["payment"]["status"], "pending");
+        assert_eq!(stuck.body[0]["buyer"]["email"], "amina@example.com");
+    }
+);

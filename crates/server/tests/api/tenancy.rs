@@ -290,6 +290,7 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
         ),
     ),
     ("get", "/api/v1/orgs/{org_id}/refunds", None),
+    ("get", "/api/v1/orgs/{org_id}/payments/stuck", None),
     (
         "post",
         "/api/v1/orgs/{org_id}/orders/{order_id}/refunds",
