@@ -12,6 +12,18 @@ use uuid::Uuid;
 
 use super::{ApiError, Body, Method, fetch_json, fetch_json_with, query};
 
+/// `GET /orgs/{org_id}/payments/stuck`: payments pending long after they started, oldest first.
+pub async fn list_stuck_payments(
+    org_id: Uuid,
+) -> Result<Vec<common::finance::StuckPayment>, ApiError> {
+    fetch_json(
+        Method::Get,
+        &format!("/orgs/{org_id}/payments/stuck"),
+        Body::None,
+    )
+    .await
+}
+
 /// `GET /orgs/{org_id}/balances`: one balance per currency the organization has sold in.
 pub async fn list_balances(org_id: Uuid) -> Result<Vec<Balance>, ApiError> {
     fetch_json(Method::Get, &format!("/orgs/{org_id}/balances"), Body::None).await

@@ -256,3 +256,15 @@ pub const JOB_RETRIED: Tr = Tr("Job {kind} queued again", "Tâche {kind} relanc�
 pub const H_REFUND_REQUESTED: Tr = Tr("Refund requested", "Remboursement demandé");
 pub const H_REFUND_APPROVED: Tr = Tr("Refund approved", "Remboursement approuvé");
 pub const H_REFUND_REJECTED: Tr = Tr("Refund rejected", "Remboursement refusé");
+
+// Payments needing attention.
+pub const STUCK_TITLE: Tr = Tr("Payments needing attention", "Paiements à vérifier");
+pub const STUCK_HINT: Tr = Tr(
+    "These payments started a while ago and the payment provider has not confirmed or refused them yet. Check with the buyer or in the provider's dashboard.",
+    "Ces paiements ont commencé il y a un moment et le prestataire de paiement ne les a ni confirmés ni refusés. Vérifiez auprès de l'acheteur ou dans le tableau de bord du prestataire.",
+);
+pub const STUCK_STARTED: Tr = Tr("Started", "Commencé");
+pub const STUCK_BOOKING: Tr = Tr("Booking", "Réservation");
+pub const STUCK_BUYER: Tr = Tr("Buyer", "Acheteur");
+pub const STUCK_METHOD: Tr = Tr("Method", "Moyen");
+pub const STUCK_AMOUNT: Tr = Tr("Amount", "Montant");

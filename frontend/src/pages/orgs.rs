@@ -12,4 +12,5 @@ pub mod member_row;
 pub mod members;
 pub mod new;
 pub mod settings;
+pub mod stuck_payments;
 pub mod withdraw;

@@ -2,7 +2,7 @@
 //! admins): a card per currency with what is available, pending (not yet settled by the
 //! gateways) and paid out, with "Withdraw"; then tabs: the withdrawals, the refunds and the
 //! ledger. A withdrawal reloads the balances and the lists. Those with only `ManageSales`
-//! (managers) see the refunds.
+//! (managers) see the refunds. Payments stuck at their gateway are listed first, when any.
 
 use common::finance::{Balance, Withdrawal};
 use common::{ErrorCode, Lang, Permission};
@@ -12,6 +12,7 @@ use uuid::Uuid;
 
 use super::finance_lists::{Ledger, OrgRefunds, OrgWithdrawals};
 use super::layout::use_org;
+use super::stuck_payments::StuckPayments;
 use super::withdraw::{WithdrawDialog, limits_text};
 use crate::api::{self, ApiError};
 use crate::components::button::PRIMARY;
@@ -59,6 +60,7 @@ fn Finance(org_id: Uuid) -> impl IntoView {
     let ctx = use_org();
     let lang = use_lang();
     let can_withdraw = ctx.can(Permission::ManagePayouts);
+    let can_sell = ctx.can(Permission::ManageSales);
     let balances = RwSignal::new(None::<Result<Vec<Balance>, ApiError>>);
     let reload = RwSignal::new(0u32);
     let flash = RwSignal::new(None::<Flash>);
@@ -152,6 +154,9 @@ fn Finance(org_id: Uuid) -> impl IntoView {
         <section class="space-y-6">
             <h1 class="text-2xl font-bold text-gray-900">{t(fi::FINANCE)}</h1>
             <FlashMessage flash />
+            <Show when=move || can_sell>
+                <StuckPayments org_id reload />
+            </Show>
             <Show when=move || !can_withdraw>
                 <p class=HINT>{t(fi::NO_PAYOUT_PERMISSION)}</p>
             </Show>
