@@ -12,6 +12,7 @@ pub mod coupons;
 pub mod error;
 pub mod events;
 pub mod finance;
+pub mod invoices;
 pub mod lang;
 pub mod localized;
 pub mod money;

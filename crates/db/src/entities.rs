@@ -15,6 +15,8 @@ pub mod email_tokens;
 pub mod events;
 pub mod idempotency_keys;
 pub mod invitations;
+pub mod invoice_counters;
+pub mod invoices;
 pub mod jobs;
 pub mod ledger_accounts;
 pub mod ledger_entries;

@@ -18,7 +18,7 @@ use crate::testing::TestDb;
 
 type TestResult = Result<(), Box<dyn Error>>;
 
-const APP_TABLES: [&str; 32] = [
+const APP_TABLES: [&str; 34] = [
     "capacity_groups",
     "categories",
     "checkin_devices",
@@ -30,6 +30,8 @@ const APP_TABLES: [&str; 32] = [
     "events",
     "idempotency_keys",
     "invitations",
+    "invoice_counters",
+    "invoices",
     "jobs",
     "ledger_accounts",
     "ledger_entries",

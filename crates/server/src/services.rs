@@ -14,6 +14,7 @@ pub mod coupons;
 pub mod event_fields;
 pub mod events;
 pub mod invitations;
+pub mod invoices;
 pub mod ledger;
 pub mod mail;
 pub mod members;

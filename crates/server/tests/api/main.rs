@@ -14,6 +14,7 @@ mod cli;
 mod coupons;
 mod events;
 mod finance;
+mod invoices;
 mod invitations;
 mod jobs;
 mod members;
