@@ -74,8 +74,7 @@ fn title(kind: InvoiceDocKind, lang: Lang) -> &'static str {
     }
 }
 
-/// `12 December 2026` / `12 décembre 2026`.
-pub fn format_date(at: DateTime<Utc>, lang: Lang) -> String {
+fn month_name(month0: usize, lang: Lang) -> &'static str {
     const EN: [&str; 12] = [
         "January",
         "February",
@@ -104,12 +103,30 @@ pub fn format_date(at: DateTime<Utc>, lang: Lang) -> String {
         "novembre",
         "décembre",
     ];
-    let month = usize::try_from(at.month0()).unwrap_or(0);
-    let name = match lang {
-        Lang::En => EN[month],
-        Lang::Fr => FR[month],
-    };
+    let month0 = month0.min(11);
+    match lang {
+        Lang::En => EN[month0],
+        Lang::Fr => FR[month0],
+    }
+}
+
+/// `12 December 2026` / `12 décembre 2026`.
+pub fn format_date(at: DateTime<Utc>, lang: Lang) -> String {
+    let name = month_name(usize::try_from(at.month0()).unwrap_or(0), lang);
     format!("{} {name} {}", at.day(), at.year())
+}
+
+/// `2026-11` -> `November 2026` / `novembre 2026`; anything else as it is.
+pub fn format_period(period: &str, lang: Lang) -> String {
+    let parsed = period
+        .split_once('-')
+        .and_then(|(y, m)| Some((y.parse::<i32>().ok()?, m.parse::<usize>().ok()?)));
+    match parsed {
+        Some((year, month @ 1..=12)) => {
+            format!("{} {year}", month_name(month - 1, lang))
+        }
+        _ => period.to_owned(),
+    }
 }
 
 /// A PDF of the document in `lang`.
@@ -162,7 +179,7 @@ fn layout(lang: Lang, doc: &InvoiceDoc) -> Vec<Content> {
     y = table_head(&mut c, lang, y);
     for line in &doc.lines {
         let desc = clamp_lines(wrap(&line.description, Font::Regular, BODY, DESC_WIDTH), 3);
-        let height = desc.len() as f32 * ROW + 6.0;
+        let height = desc.len() as f32 * ROW + 8.0;
         if y - height < MARGIN + 40.0 {
             footer_page_note(&mut c, lang, doc);
             pages.push(std::mem::replace(&mut c, Content::new()));
@@ -171,13 +188,29 @@ fn layout(lang: Lang, doc: &InvoiceDoc) -> Vec<Content> {
         c.set_fill_gray(INK);
         let top = y;
         for (i, part) in desc.iter().enumerate() {
-            show(&mut c, Font::Regular, BODY, MARGIN, top - i as f32 * ROW, part);
+            show(
+                &mut c,
+                Font::Regular,
+                BODY,
+                MARGIN,
+                top - i as f32 * ROW,
+                part,
+            );
         }
-        right(&mut c, Font::Regular, BODY, COL_QTY, top, &line.quantity.to_string());
+        right(
+            &mut c,
+            Font::Regular,
+            BODY,
+            COL_QTY,
+            top,
+            &line.quantity.to_string(),
+        );
         right(&mut c, Font::Regular, BODY, COL_UNIT, top, &line.unit_price);
         right(&mut c, Font::Regular, BODY, COL_AMOUNT, top, &line.amount);
-        y -= height;
-        rule(&mut c, y + ROW - 4.0);
+        // A hairline 6 pt under the row's last line; the next row starts a line below it.
+        let under = top - (desc.len() as f32 - 1.0) * ROW - 6.0;
+        rule(&mut c, under);
+        y = under - ROW;
     }
     // Totals and the closing note need about this much room.
     let closing = (doc.subtotals.len() as f32 + 1.0) * ROW + 110.0;
@@ -186,7 +219,7 @@ fn layout(lang: Lang, doc: &InvoiceDoc) -> Vec<Content> {
         pages.push(std::mem::replace(&mut c, Content::new()));
         y = PAGE_H - MARGIN - 20.0;
     }
-    y -= 8.0;
+    y -= 6.0;
     for (label, amount) in &doc.subtotals {
         c.set_fill_gray(MUTED);
         right(&mut c, Font::Regular, BODY, COL_UNIT, y, label);
@@ -194,11 +227,13 @@ fn layout(lang: Lang, doc: &InvoiceDoc) -> Vec<Content> {
         right(&mut c, Font::Regular, BODY, COL_AMOUNT, y, amount);
         y -= ROW + 2.0;
     }
-    c.set_stroke_gray(INK).set_line_width(0.75);
-    c.move_to(COL_QTY + 20.0, y + ROW - 2.0)
-        .line_to(COL_AMOUNT, y + ROW - 2.0)
-        .stroke();
-    y -= 4.0;
+    if !doc.subtotals.is_empty() {
+        c.set_stroke_gray(INK).set_line_width(0.75);
+        c.move_to(COL_QTY + 20.0, y + ROW - 3.0)
+            .line_to(COL_AMOUNT, y + ROW - 3.0)
+            .stroke();
+        y -= 4.0;
+    }
     let total_label = match doc.kind {
         InvoiceDocKind::CreditNote => lang.pick("Total credited", "Total crédité"),
         InvoiceDocKind::Invoice => lang.pick("Total paid", "Total payé"),
@@ -286,10 +321,13 @@ fn header(c: &mut Content, lang: Lang, doc: &InvoiceDoc) -> f32 {
         facts.push((lang.pick("Order", "Commande"), r.clone()));
     }
     if let Some(r) = &doc.corrects {
-        facts.push((lang.pick("Corrects invoice", "Rectifie la facture"), r.clone()));
+        facts.push((
+            lang.pick("Corrects invoice", "Rectifie la facture"),
+            r.clone(),
+        ));
     }
     if let Some(p) = &doc.period {
-        facts.push((lang.pick("Period", "Période"), p.clone()));
+        facts.push((lang.pick("Period", "Période"), format_period(p, lang)));
     }
     if let Some(t) = &doc.event_title {
         facts.push((lang.pick("Event", "Événement"), t.clone()));
@@ -310,10 +348,31 @@ fn header(c: &mut Content, lang: Lang, doc: &InvoiceDoc) -> f32 {
 /// The column titles and the rule under them; returns the first row's baseline.
 fn table_head(c: &mut Content, lang: Lang, y: f32) -> f32 {
     c.set_fill_gray(MUTED);
-    show(c, Font::Bold, 9.0, MARGIN, y, lang.pick("Description", "Désignation"));
+    show(
+        c,
+        Font::Bold,
+        9.0,
+        MARGIN,
+        y,
+        lang.pick("Description", "Désignation"),
+    );
     right(c, Font::Bold, 9.0, COL_QTY, y, lang.pick("Qty", "Qté"));
-    right(c, Font::Bold, 9.0, COL_UNIT, y, lang.pick("Unit price", "Prix unitaire"));
-    right(c, Font::Bold, 9.0, COL_AMOUNT, y, lang.pick("Amount", "Montant"));
+    right(
+        c,
+        Font::Bold,
+        9.0,
+        COL_UNIT,
+        y,
+        lang.pick("Unit price", "Prix unitaire"),
+    );
+    right(
+        c,
+        Font::Bold,
+        9.0,
+        COL_AMOUNT,
+        y,
+        lang.pick("Amount", "Montant"),
+    );
     c.set_stroke_gray(INK).set_line_width(0.75);
     c.move_to(MARGIN, y - 6.0)
         .line_to(PAGE_W - MARGIN, y - 6.0)
@@ -322,7 +381,6 @@ fn table_head(c: &mut Content, lang: Lang, y: f32) -> f32 {
 }
 
 fn rule(c: &mut Content, y: f32) {
-    let y = y - ROW + 2.0;
     c.set_stroke_gray(RULE).set_line_width(0.5);
     c.move_to(MARGIN, y).line_to(PAGE_W - MARGIN, y).stroke();
 }
@@ -433,5 +491,8 @@ mod tests {
         let at = DateTime::from_timestamp(1_796_000_000, 0).unwrap_or_default();
         assert!(format_date(at, Lang::Fr).contains("2026"));
         assert_ne!(format_date(at, Lang::Fr), format_date(at, Lang::En));
+        assert_eq!(format_period("2026-11", Lang::Fr), "novembre 2026");
+        assert_eq!(format_period("2026-02", Lang::En), "February 2026");
+        assert_eq!(format_period("soon", Lang::En), "soon");
     }
 }

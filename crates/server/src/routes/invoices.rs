@@ -97,12 +97,7 @@ pub async fn download_order_invoice(
 ) -> AppResult<HttpResponse> {
     let (order_id, invoice_id) = path.into_inner();
     Ok(pdf_response(
-        invoices::pdf_for_buyer(
-            &state,
-            order_id,
-            invoice_id,
-            &access(user, q.into_inner()),
-        )
-        .await?,
+        invoices::pdf_for_buyer(&state, order_id, invoice_id, &access(user, q.into_inner()))
+            .await?,
     ))
 }

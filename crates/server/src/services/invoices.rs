@@ -194,8 +194,8 @@ pub async fn issue_for_order<C: ConnectionTrait>(
         };
         (text, order.discount_minor)
     });
-    let buyer_pays = common::admin::FeePayer::parse(&order.fee_payer)
-        == common::admin::FeePayer::Buyer;
+    let buyer_pays =
+        common::admin::FeePayer::parse(&order.fee_payer) == common::admin::FeePayer::Buyer;
     let fee = (buyer_pays && order.fee_minor > 0).then(|| {
         (
             lang.pick("Service fee", "Frais de service").to_owned(),

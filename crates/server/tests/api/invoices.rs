@@ -48,10 +48,7 @@ db_test!(
         let inv = &list[0];
         assert_eq!(inv["kind"], "invoice");
         assert_eq!(inv["number"], 1);
-        assert_eq!(
-            inv["display_number"],
-            format!("INV-{}-000001", year(&app))
-        );
+        assert_eq!(inv["display_number"], format!("INV-{}-000001", year(&app)));
         assert_eq!(inv["order_id"], order.as_str());
         assert_eq!(inv["customer_email"], "amina@example.com");
         // 2 × 5 000 and the buyer's 5 % service fee: exactly what was paid.
@@ -180,7 +177,10 @@ db_test!(
         // The ticket price comes back, not the service fee.
         assert_eq!(note["total"]["amount"], "10000");
         assert_eq!(note["lines"][0]["quantity"], 2);
-        let other = notes.iter().find(|n| n["order_id"] == second.as_str()).unwrap();
+        let other = notes
+            .iter()
+            .find(|n| n["order_id"] == second.as_str())
+            .unwrap();
         assert_eq!(other["number"], 2);
         assert_eq!(other["total"]["amount"], "5000");
 
@@ -206,7 +206,8 @@ db_test!(
             )
             .await;
         assert_eq!(res.status, StatusCode::OK, "{:?}", res.body);
-        let kinds: Vec<&str> = res.body
+        let kinds: Vec<&str> = res
+            .body
             .as_array()
             .unwrap()
             .iter()
@@ -262,7 +263,7 @@ db_test!(
             fee["lines"][0]["description"]
                 .as_str()
                 .unwrap()
-                .contains("2 commandes")
+                .contains("2 commandes payées en ")
         );
         let res = app
             .get(
@@ -347,9 +348,8 @@ db_test!(
             )
             .await;
         assert_eq!(res.status, StatusCode::NOT_FOUND);
-        let res = app
-            .send("GET", &format!("{buyer_path}"), None, None)
-            .await;
+        // Neither a token nor a signed-in buyer.
+        let res = app.send("GET", &buyer_path, None, None).await;
         assert_eq!(res.status, StatusCode::NOT_FOUND);
     }
 );
@@ -380,7 +380,47 @@ db_test!(
         let list = invoices(&app, &s, "").await;
         assert_eq!(list[0]["language"], "fr");
         let lines = list[0]["lines"].as_array().unwrap();
-        assert!(lines[0]["description"].as_str().unwrap().starts_with("Nuit du Jazz"));
+        assert!(
+            lines[0]["description"]
+                .as_str()
+                .unwrap()
+                .starts_with("Nuit du Jazz")
+        );
         assert_eq!(lines[1]["description"], "Frais de service");
+    }
+);
+
+db_test!(
+    a_number_taken_in_a_rolled_back_transaction_is_given_back,
+    |app: TestApp| async move {
+        let s = shop(&app, &[("Standard", "5000", 50)]).await;
+        let scope = db::OrgScope::for_platform_operation(s.org.parse().unwrap());
+        let now = app.state.now();
+        let tx = db::begin_write(&app.state.db).await.unwrap();
+        assert_eq!(
+            db::invoices::take_number(&tx, scope, "INV-2026", now)
+                .await
+                .unwrap(),
+            1
+        );
+        tx.rollback().await.unwrap();
+        let tx = db::begin_write(&app.state.db).await.unwrap();
+        let first = db::invoices::take_number(&tx, scope, "INV-2026", now)
+            .await
+            .unwrap();
+        let second = db::invoices::take_number(&tx, scope, "INV-2026", now)
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        assert_eq!((first, second), (1, 2));
+        // Series are independent.
+        let tx = db::begin_write(&app.state.db).await.unwrap();
+        assert_eq!(
+            db::invoices::take_number(&tx, scope, "CN-2026", now)
+                .await
+                .unwrap(),
+            1
+        );
+        tx.commit().await.unwrap();
     }
 );

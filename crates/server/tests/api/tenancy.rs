@@ -296,7 +296,11 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
         Some(r#"{"reason":"spy"}"#),
     ),
     ("get", "/api/v1/orgs/{org_id}/invoices", None),
-    ("get", "/api/v1/orgs/{org_id}/invoices/{invoice_id}.pdf", None),
+    (
+        "get",
+        "/api/v1/orgs/{org_id}/invoices/{invoice_id}.pdf",
+        None,
+    ),
 ];
 
 fn org_scoped_operations() -> BTreeSet<(String, String)> {

@@ -45,15 +45,13 @@ pub async fn issue_monthly_fee_invoices(state: &AppState) -> AppResult<usize> {
         let org = db::orgs::get(&tx, scope).await?;
         let lang = Lang::from_tag(domain::invoices::fee_invoice_language(&org.country))
             .unwrap_or_default();
-        let description = match lang {
-            Lang::En => format!(
-                "Platform fees on {} paid orders, {period}",
-                total.entries
-            ),
-            Lang::Fr => format!(
-                "Frais de plateforme sur {} commandes payées, {period}",
-                total.entries
-            ),
+        let month = integrations::invoices::pdf::format_period(&period, lang);
+        let n = total.entries;
+        let description = match (lang, n) {
+            (Lang::En, 1) => format!("Platform fee on 1 paid order in {month}"),
+            (Lang::En, _) => format!("Platform fees on {n} paid orders in {month}"),
+            (Lang::Fr, 1) => format!("Frais de plateforme sur 1 commande payée en {month}"),
+            (Lang::Fr, _) => format!("Frais de plateforme sur {n} commandes payées en {month}"),
         };
         let draft = Draft {
             kind: InvoiceKind::FeeInvoice,

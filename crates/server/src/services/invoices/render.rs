@@ -28,40 +28,16 @@ pub(super) async fn pdf<C: ConnectionTrait>(
         _ => None,
     };
     let lang = Lang::from_tag(&row.language).unwrap_or_default();
-    let doc = document(row, kind, corrects, lang);
+    let doc = document(row, kind, corrects);
     Ok((
         format!("{}.pdf", row.display_number),
         render_pdf(lang, &doc),
     ))
 }
 
-fn document(
-    row: &InvoiceRow,
-    kind: InvoiceKind,
-    corrects: Option<String>,
-    lang: Lang,
-) -> InvoiceDoc {
+fn document(row: &InvoiceRow, kind: InvoiceKind, corrects: Option<String>) -> InvoiceDoc {
     let c: Currency = currency(&row.currency);
     let money = |minor: i64| format_money(minor, c);
-    let mut subtotals = Vec::new();
-    if kind == InvoiceKind::Invoice && (row.discount_minor > 0 || row.fee_minor > 0) {
-        subtotals.push((
-            lang.pick("Tickets", "Billets").to_owned(),
-            money(row.subtotal_minor),
-        ));
-        if row.discount_minor > 0 {
-            subtotals.push((
-                lang.pick("Discount", "Remise").to_owned(),
-                money(-row.discount_minor),
-            ));
-        }
-        if row.fee_minor > 0 {
-            subtotals.push((
-                lang.pick("Service fee", "Frais de service").to_owned(),
-                money(row.fee_minor),
-            ));
-        }
-    }
     InvoiceDoc {
         kind: match kind {
             InvoiceKind::Invoice => InvoiceDocKind::Invoice,
@@ -86,7 +62,8 @@ fn document(
                 amount: money(l.amount_minor),
             })
             .collect(),
-        subtotals,
+        // The lines already show the discount and the service fee; the total follows them.
+        subtotals: Vec::new(),
         total: money(row.total_minor),
     }
 }
