@@ -13,6 +13,7 @@ mod m20261125_000005_checkout;
 mod m20261125_000006_checkin;
 mod m20261125_000007_swag_and_devices;
 mod m20261207_000008_money;
+mod m20261207_000009_invoices;
 mod m20261207_000010_gateways_and_payment_instructions;
 
 pub use helpers::UniqueKey;
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000006_checkin::Migration),
             Box::new(m20261125_000007_swag_and_devices::Migration),
             Box::new(m20261207_000008_money::Migration),
+            Box::new(m20261207_000009_invoices::Migration),
             Box::new(m20261207_000010_gateways_and_payment_instructions::Migration),
         ]
     }
@@ -53,5 +55,6 @@ pub fn unique_keys() -> impl Iterator<Item = &'static UniqueKey> {
         .chain(m20261125_000006_checkin::UNIQUE_KEYS)
         .chain(m20261125_000007_swag_and_devices::UNIQUE_KEYS)
         .chain(m20261207_000008_money::UNIQUE_KEYS)
+        .chain(m20261207_000009_invoices::UNIQUE_KEYS)
         .chain(m20261207_000010_gateways_and_payment_instructions::UNIQUE_KEYS)
 }

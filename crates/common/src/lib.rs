@@ -13,6 +13,7 @@ pub mod error;
 pub mod events;
 pub mod finance;
 pub mod gateways;
+pub mod invoices;
 pub mod lang;
 pub mod localized;
 pub mod money;

@@ -16,6 +16,8 @@ pub mod events;
 pub mod gateway_configs;
 pub mod idempotency_keys;
 pub mod invitations;
+pub mod invoice_counters;
+pub mod invoices;
 pub mod jobs;
 pub mod ledger_accounts;
 pub mod ledger_entries;

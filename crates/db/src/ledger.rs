@@ -102,7 +102,9 @@ pub async fn lock_account<C: ConnectionTrait>(
 
 /// `CAST(SUM(col) AS BIGINT)`: PostgreSQL sums BIGINT into NUMERIC; the cast gives both
 /// backends an integer.
-fn sum_bigint(col: impl sea_orm::sea_query::IntoColumnRef) -> sea_orm::sea_query::SimpleExpr {
+pub(crate) fn sum_bigint(
+    col: impl sea_orm::sea_query::IntoColumnRef,
+) -> sea_orm::sea_query::SimpleExpr {
     sea_orm::sea_query::Func::cast_as(
         sea_orm::sea_query::Func::sum(Expr::col(col)),
         sea_orm::sea_query::Alias::new("BIGINT"),

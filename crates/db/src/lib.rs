@@ -25,6 +25,7 @@ pub mod group_commit;
 pub mod idempotency;
 pub mod inventory;
 pub mod invitations;
+pub mod invoices;
 pub mod jobs;
 pub mod ledger;
 pub mod members;

@@ -18,7 +18,7 @@ use crate::testing::TestDb;
 
 type TestResult = Result<(), Box<dyn Error>>;
 
-const APP_TABLES: [&str; 33] = [
+const APP_TABLES: [&str; 35] = [
     "capacity_groups",
     "categories",
     "checkin_devices",
@@ -31,6 +31,8 @@ const APP_TABLES: [&str; 33] = [
     "gateway_configs",
     "idempotency_keys",
     "invitations",
+    "invoice_counters",
+    "invoices",
     "jobs",
     "ledger_accounts",
     "ledger_entries",

@@ -4,6 +4,7 @@
 pub mod checkin;
 pub mod codes;
 pub mod fees;
+pub mod invoices;
 pub mod pricing;
 pub mod refunds;
 pub mod roles;

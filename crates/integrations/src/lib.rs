@@ -7,11 +7,13 @@
 //! - [`rate_limit`]: fixed-window rate limits, in process or shared through Redis.
 //! - [`redis_pool`]: building a checked Redis connection pool.
 //! - [`tickets`]: ticket QR codes, the printable PDF, and event times in the event's time zone.
+//! - [`invoices`]: the printable invoice, credit note and platform-fee invoice (en/fr).
 //! - [`payments`]: payment gateways behind one trait (the dev test gateway, CamPay, pawaPay,
 //!   Flutterwave), exact amount and phone formats, webhook verification, and stub servers for
 //!   each gateway (feature `test-stubs`).
 
 pub mod emails;
+pub mod invoices;
 pub mod mailer;
 pub mod payments;
 pub mod rate_limit;

@@ -1,14 +1,15 @@
 //! The worker: drains the durable job queue. `reckot serve` runs it in-process; `reckot worker`
 //! runs it alone. Jobs are idempotent enough to run twice (an email sent twice is the worst case).
 //! Each tick also does periodic chores: expire lapsed holds, refresh popularity, purge idempotency
-//! keys, and reconcile payments still pending at their gateway (`services::reconcile`).
+//! keys, reconcile payments still pending at their gateway (`services::reconcile`), and issue
+//! last month's platform-fee invoices once a month (`services::invoices::fees`).
 
 use std::time::Duration;
 
 use chrono::Duration as ChronoDuration;
 
 use crate::services::mail::{EmailJob, JOB_KIND as SEND_EMAIL};
-use crate::services::{order_delivery, reconcile, refunds, withdrawals};
+use crate::services::{invoices, order_delivery, reconcile, refunds, withdrawals};
 use crate::state::AppState;
 
 const LEASE: ChronoDuration = ChronoDuration::seconds(120);
@@ -19,6 +20,8 @@ pub async fn run(state: AppState, shutdown: impl std::future::Future<Output = ()
     tokio::pin!(shutdown);
     tracing::info!("worker started");
     let mut last_reconcile: Option<std::time::Instant> = None;
+    // The month whose fee invoices this worker has issued.
+    let mut fees_issued_for: Option<String> = None;
     loop {
         match drain(&state).await {
             Ok(_) => {}
@@ -47,6 +50,19 @@ pub async fn run(state: AppState, shutdown: impl std::future::Future<Output = ()
         // Another instance's admin may have changed the gateways.
         if let Err(e) = crate::services::gateway_configs::apply(&state, true).await {
             tracing::error!(error = %e, "worker: could not reload gateway configuration");
+        }
+        // Last month's platform-fee invoices, once per month (idempotent if run again).
+        let (period, _, _) = invoices::fees::previous_period(state.now());
+        if fees_issued_for.as_deref() != Some(period.as_str()) {
+            match invoices::issue_monthly_fee_invoices(&state).await {
+                Ok(n) => {
+                    if n > 0 {
+                        tracing::info!(invoices.issued = n, invoice.period = %period, "issued platform-fee invoices");
+                    }
+                    fees_issued_for = Some(period);
+                }
+                Err(e) => tracing::error!(error = %e, "worker: could not issue fee invoices"),
+            }
         }
         // Replays are promised for a day.
         let day_ago = state.now() - ChronoDuration::days(1);

@@ -30,7 +30,7 @@ use utoipa::{Modify, OpenApi, PartialSchema, ToSchema};
         (name = "bookings", description = "An organizer's orders: search, detail with history, cancel, resend, CSV"),
         (name = "coupons", description = "Discount codes of an event, with usage statistics"),
         (name = "checkin", description = "Check-in lists, scanning at the door (online and offline sync), the scan log with its conflicts, attendee search, scanning devices and the key for offline verification"),
-        (name = "finance", description = "Money after the sale: balances and ledger, withdrawals to the organizer, refunds to buyers"),
+        (name = "finance", description = "Money after the sale: balances and ledger, withdrawals to the organizer, refunds to buyers, invoices and credit notes (PDF, en/fr)"),
         (name = "swag", description = "Swag items of an event: stock and adjustments, hand-outs by scanning the ticket, the report"),
         (name = "admin", description = "Platform administration"),
         (name = "health", description = "Liveness and readiness"),

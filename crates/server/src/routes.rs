@@ -15,6 +15,7 @@ pub mod coupons;
 pub mod events;
 pub mod finance;
 pub mod invitations;
+pub mod invoices;
 pub mod me;
 pub mod members;
 pub mod orders;
@@ -112,6 +113,10 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(finance::list_refunds)
         .service(finance::create_order_refund)
         .service(finance::list_stuck_payments)
+        .service(invoices::list_invoices)
+        .service(invoices::download_invoice)
+        .service(invoices::list_order_invoices)
+        .service(invoices::download_order_invoice)
         .service(admin_money::list_admin_refunds)
         .service(admin_money::approve_refund)
         .service(admin_money::reject_refund)

@@ -15,6 +15,7 @@ pub mod event_fields;
 pub mod events;
 pub mod gateway_configs;
 pub mod invitations;
+pub mod invoices;
 pub mod ledger;
 pub mod mail;
 pub mod members;

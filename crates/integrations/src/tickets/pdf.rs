@@ -8,7 +8,7 @@ use pdf_writer::{Content, Name, Pdf, Rect, Ref, Str, TextStr};
 
 use super::qr;
 
-mod text;
+pub(crate) mod text;
 
 use text::{Font, clamp_lines, width, win_ansi, wrap};
 

@@ -29,7 +29,7 @@ async fn verified_email(state: &AppState, user_id: Uuid) -> AppResult<Option<Str
 }
 
 /// The order if the caller may see it.
-async fn load(
+pub async fn load(
     state: &AppState,
     order_id: Uuid,
     access: &BuyerAccess,

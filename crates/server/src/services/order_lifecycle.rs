@@ -68,7 +68,8 @@ pub async fn confirm(
     Ok(true)
 }
 
-/// What confirming writes besides the status and inventory: tickets, history, the email job.
+/// What confirming writes besides the status and inventory: tickets, history, the email job,
+/// the sale in the ledger and the invoice.
 /// Free orders call it before taking inventory, so the hot ticket-type row is locked last.
 pub async fn record_confirmation(
     tx: &WriteTx,
@@ -97,6 +98,8 @@ pub async fn record_confirmation(
     .await?;
     order_delivery::enqueue_confirmation(tx, state, scope, order.id, now).await?;
     crate::services::ledger::post_sale(tx, state, scope, order, now).await?;
+    // Last: numbering locks the organization's invoice counter until this transaction ends.
+    crate::services::invoices::issue_for_order(tx, scope, order, items, now).await?;
     Ok(tickets)
 }
 

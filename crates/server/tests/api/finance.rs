@@ -14,13 +14,13 @@ use crate::support::{Res, TestApp, assert_problem};
 
 /// A confirmed order of `n` tickets at 5 000 XAF (the buyer pays a 5 % fee on top), paid
 /// through the test gateway: (shop, order id, access token).
-async fn paid(app: &TestApp, n: u32) -> (Shop, String, String) {
+pub async fn paid(app: &TestApp, n: u32) -> (Shop, String, String) {
     let s = shop(app, &[("Standard", "5000", 50)]).await;
     let order = buy_paid(app, &s, "amina@example.com", n).await;
     (s, order.0, order.1)
 }
 
-async fn buy_paid(app: &TestApp, s: &Shop, email: &str, n: u32) -> (String, String) {
+pub async fn buy_paid(app: &TestApp, s: &Shop, email: &str, n: u32) -> (String, String) {
     let res = buy(app, &s.slug, order_body(email, &[(&s.types[0], n)])).await;
     assert_eq!(res.status, StatusCode::CREATED, "{:?}", res.body);
     let id = res.body["id"].as_str().unwrap().to_owned();
@@ -59,7 +59,7 @@ fn amount(v: &Value) -> &str {
 
 /// Past the settlement delay (48 hours by default); the owner signs in again since access
 /// tokens last minutes.
-async fn settle(app: &TestApp, s: &mut Shop) {
+pub async fn settle(app: &TestApp, s: &mut Shop) {
     app.clock.advance(chrono::Duration::hours(49));
     s.token = app
         .login("owner@example.com", "correct horse battery")
@@ -295,7 +295,7 @@ db_test!(
     }
 );
 
-async fn allow_buyer_refunds(app: &TestApp, s: &Shop) {
+pub async fn allow_buyer_refunds(app: &TestApp, s: &Shop) {
     let res = app
         .patch(
             &format!("/api/v1/orgs/{}/events/{}", s.org, s.event),
@@ -307,7 +307,7 @@ async fn allow_buyer_refunds(app: &TestApp, s: &Shop) {
     assert_eq!(res.body["refund_deadline_hours"], 48);
 }
 
-async fn order_of(app: &TestApp, id: &str, token: &str) -> Value {
+pub async fn order_of(app: &TestApp, id: &str, token: &str) -> Value {
     let res = app
         .send(
             "GET",

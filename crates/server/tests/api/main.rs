@@ -16,6 +16,7 @@ mod events;
 mod finance;
 mod gateway_configs;
 mod invitations;
+mod invoices;
 mod jobs;
 mod members;
 mod openapi_drift;

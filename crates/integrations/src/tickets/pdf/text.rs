@@ -5,14 +5,14 @@
 use pdf_writer::Name;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Font {
+pub(crate) enum Font {
     Regular,
     Bold,
 }
 
 impl Font {
     /// The page resource name the font is registered under.
-    pub(super) fn resource(self) -> Name<'static> {
+    pub(crate) fn resource(self) -> Name<'static> {
         match self {
             Font::Regular => Name(b"F1"),
             Font::Bold => Name(b"F2"),
@@ -22,7 +22,7 @@ impl Font {
 
 /// Windows-1252 bytes for `text`; characters outside it become `?`, and line breaks and tabs
 /// become spaces.
-pub(super) fn win_ansi(text: &str) -> Vec<u8> {
+pub(crate) fn win_ansi(text: &str) -> Vec<u8> {
     text.chars().map(win_ansi_byte).collect()
 }
 
@@ -81,7 +81,7 @@ const BOLD: [u16; 95] = [
 ];
 
 /// The width of `text` set in `font` at `size` points.
-pub(super) fn width(text: &str, font: Font, size: f32) -> f32 {
+pub(crate) fn width(text: &str, font: Font, size: f32) -> f32 {
     let table = match font {
         Font::Regular => &REGULAR,
         Font::Bold => &BOLD,
@@ -131,7 +131,7 @@ fn ascii_lookalike(c: char) -> char {
 }
 
 /// Greedy line breaking at spaces; a word wider than a line is cut between characters.
-pub(super) fn wrap(text: &str, font: Font, size: f32, max_width: f32) -> Vec<String> {
+pub(crate) fn wrap(text: &str, font: Font, size: f32, max_width: f32) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
     for word in words(text) {
@@ -184,7 +184,7 @@ fn words(text: &str) -> Vec<String> {
 }
 
 /// At most `max` lines; the last one kept ends with an ellipsis when some were dropped.
-pub(super) fn clamp_lines(mut lines: Vec<String>, max: usize) -> Vec<String> {
+pub(crate) fn clamp_lines(mut lines: Vec<String>, max: usize) -> Vec<String> {
     if lines.len() > max {
         lines.truncate(max);
         if let Some(last) = lines.last_mut() {

@@ -141,9 +141,11 @@ async fn complete(
     .await?;
     if done {
         let row = db::refunds::get(&tx, scope, id).await?;
-        // A late payment's buyer was told already when it was opened.
+        // A late payment's buyer was told already when it was opened; it sold nothing, so it
+        // had no invoice to credit.
         if row.requested_by != common::finance::RefundRequester::System.as_str() {
             notify::enqueue(&tx, scope, id, RefundNews::Refunded, now).await?;
+            crate::services::invoices::issue_for_refund(&tx, scope, &row, now).await?;
         }
     }
     tx.commit().await?;
