@@ -1,5 +1,5 @@
 //! The platform administrators' area (`/admin/*`): organizations, users, tiers, categories;
-//! refunds and withdrawals to review, and background jobs.
+//! refunds and withdrawals to review, background jobs, and the payment gateways' configuration.
 
 use common::Page;
 use common::admin::{
@@ -10,6 +10,8 @@ use common::finance::{
     AdminJob, CompleteWithdrawal, JobStatus, Refund, RefundStatus, ReviewDecision, Withdrawal,
     WithdrawalStatus,
 };
+use common::gateways::{GatewayConfig, UpdateGatewayConfig};
+use common::orders::PaymentMethod;
 use common::orgs::Tier;
 use uuid::Uuid;
 
@@ -174,6 +176,30 @@ pub async fn retry_job(job_id: Uuid) -> Result<AdminJob, ApiError> {
         Method::Post,
         &format!("/admin/jobs/{job_id}/retry"),
         Body::None,
+    )
+    .await
+}
+
+// ---- payment gateways ----
+
+/// `GET /admin/gateways`: every gateway, whether it is active and where its configuration comes
+/// from. Credentials are named (which are set), never returned.
+pub async fn list_gateway_configs() -> Result<Vec<GatewayConfig>, ApiError> {
+    fetch_json(Method::Get, "/admin/gateways", Body::None).await
+}
+
+/// `PUT /admin/gateways/{method}`: on or off, the currencies served (empty: all it can take),
+/// credentials (left out: kept; empty string: removed). 422 field errors: `credentials`
+/// (`incomplete`, `required`), `credentials.<name>` (`unknown_field`), `currencies[i]`
+/// (`unsupported_currency`).
+pub async fn update_gateway_config(
+    method: PaymentMethod,
+    body: &UpdateGatewayConfig,
+) -> Result<GatewayConfig, ApiError> {
+    fetch_json(
+        Method::Put,
+        &format!("/admin/gateways/{}", method.as_str()),
+        Body::json(body)?,
     )
     .await
 }

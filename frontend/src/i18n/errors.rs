@@ -100,6 +100,15 @@ fn field_specific(field: &str, code: &str) -> Option<Tr> {
             "Below the smallest withdrawal allowed",
             "En dessous du plus petit retrait autorisé",
         ),
+        // A payment gateway's configuration (Admin › Payment gateways).
+        ("credentials", "incomplete") => Tr(
+            "Incomplete or invalid credentials: a secret is missing its pair, or a URL does not start with http:// or https://",
+            "Identifiants incomplets ou invalides : il manque une partie d'un secret, ou une URL ne commence pas par http:// ou https://",
+        ),
+        ("credentials", "required") => Tr(
+            "Enter the credentials this gateway needs before switching it on",
+            "Saisissez les identifiants dont cette passerelle a besoin avant de l'activer",
+        ),
         _ => return None,
     })
 }
@@ -299,6 +308,14 @@ fn field_code(code: &str) -> Option<Tr> {
         "invalid_amount" => Tr(
             "Not a valid amount in this currency",
             "Montant invalide dans cette devise",
+        ),
+        "unknown_field" => Tr(
+            "Not a credential this gateway uses",
+            "Cette passerelle n'utilise pas cet identifiant",
+        ),
+        "unsupported_currency" => Tr(
+            "This gateway cannot take this currency",
+            "Cette passerelle ne prend pas cette devise en charge",
         ),
         "invalid_token" => Tr(
             ErrorCode::InvalidToken.title(Lang::En),

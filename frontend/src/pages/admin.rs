@@ -1,7 +1,8 @@
-//! `/admin` (platform administrators only): tabs Organizations, Users, Tiers, Categories, and for
-//! money after the sale Refunds, Withdrawals and Jobs.
+//! `/admin` (platform administrators only): tabs Organizations, Users, Tiers, Categories, for
+//! money after the sale Refunds, Withdrawals and Jobs, and Payment gateways.
 
 pub mod categories;
+pub mod gateways;
 pub mod jobs;
 pub mod orgs;
 pub mod refunds;
@@ -25,9 +26,10 @@ enum Tab {
     Refunds,
     Withdrawals,
     Jobs,
+    Gateways,
 }
 
-const TABS: [TabDef<Tab>; 7] = [
+const TABS: [TabDef<Tab>; 8] = [
     (Tab::Orgs, "orgs", admin::TAB_ORGS),
     (Tab::Users, "users", admin::TAB_USERS),
     (Tab::Tiers, "tiers", admin::TAB_TIERS),
@@ -35,6 +37,7 @@ const TABS: [TabDef<Tab>; 7] = [
     (Tab::Refunds, "refunds", fi::TAB_REFUNDS),
     (Tab::Withdrawals, "withdrawals", fi::TAB_WITHDRAWALS),
     (Tab::Jobs, "jobs", fi::TAB_JOBS),
+    (Tab::Gateways, "gateways", admin::TAB_GATEWAYS),
 ];
 
 #[component]
@@ -48,6 +51,7 @@ pub fn AdminPage() -> impl IntoView {
         Tab::Refunds => view! { <refunds::AdminRefunds /> }.into_any(),
         Tab::Withdrawals => view! { <withdrawals::AdminWithdrawals /> }.into_any(),
         Tab::Jobs => view! { <jobs::AdminJobs /> }.into_any(),
+        Tab::Gateways => view! { <gateways::AdminGateways /> }.into_any(),
     };
     view! {
         <PageTitle tr=admin::TITLE />
