@@ -11,7 +11,8 @@
  *     Admin › Withdrawals (and looks at Admin › Jobs), and the organizer sees it paid and the
  *     balance reduced, then reads the page in French.
  * (c) A guest pays by mobile money (CamPay, through the local stub gateway that approves by
- *     itself and calls the webhook) and sees the order confirmed with the ticket.
+ *     itself and calls the webhook), is told the code to dial to confirm while it is pending, and
+ *     sees the order confirmed with the ticket.
  *
  * The server runs with PAYMENT_STUBS=1, FUNDS_AVAILABLE_AFTER_HOURS=0 and REFUND_AUTO_APPROVE=none
  * (playwright.config.ts), which also creates the platform administrator (E2E_ADMIN_EMAIL).
@@ -39,6 +40,8 @@ const ui = {
     phone: 'Mobile-money number',
     pay: /^Pay /,
     approveOnPhone: 'Approve the payment on your phone',
+    // The CamPay stub answers MTN numbers with MTN's USSD code.
+    dialToConfirm: 'Dial *126# to confirm',
   },
   admin: {
     sections: 'Administration sections',
@@ -400,6 +403,8 @@ test.describe.serial('finance', () => {
         await snap(buyer, testInfo, 'pay-mobile-money');
         await buyer.getByRole('button', { name: ui.order.pay }).click();
         await expect(buyer.getByText(ui.order.approveOnPhone, { exact: true })).toBeVisible();
+        await expect(buyer.getByTestId('dial-code')).toHaveText(ui.order.dialToConfirm);
+        await expect(buyer.getByRole('link', { name: '*126#', exact: true })).toHaveAttribute('href', 'tel:*126%23');
         await snap(buyer, testInfo, 'approve-on-phone');
       });
 

@@ -164,6 +164,8 @@ pub const APPROVE_ON_PHONE: Tr = Tr(
     "Approve the payment on your phone",
     "Validez le paiement sur votre téléphone",
 );
+/// `{code}` is the USSD code the gateway gave (CamPay's, e.g. `*126#`).
+pub const DIAL_TO_CONFIRM: Tr = Tr("Dial {code} to confirm", "Composez {code} pour confirmer");
 pub const APPROVE_ON_PHONE_HINT: Tr = Tr(
     "This page updates once the payment goes through.",
     "Cette page se met à jour dès que le paiement est passé.",

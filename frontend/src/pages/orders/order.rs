@@ -17,7 +17,9 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use uuid::Uuid;
 
-use super::order_parts::{EventCard, MethodPicker, PayChoice, Payments, awaiting_phone};
+use super::order_parts::{
+    EventCard, MethodPicker, PayChoice, Payments, awaiting_phone, dial_code, dial_href,
+};
 use super::refunds::{OrderRefunds, RefundDialog, refundable_tickets};
 use super::ticket_cards::TicketCards;
 use crate::api::{self, ApiError};
@@ -309,6 +311,18 @@ fn OrderView(order: RwSignal<Option<Order>>, token: Option<String>) -> impl Into
                         {move || awaiting_phone(&o.get()).then(|| view! {
                             <div role="status" class="rounded-md border border-sky-300 bg-sky-50 px-4 py-3 text-sky-950">
                                 <p class="font-semibold">{t(co::APPROVE_ON_PHONE)}</p>
+                                {move || dial_code(&o.get()).map(|code| {
+                                    // "Dial {code} to confirm" with the code as a link that dials it.
+                                    let text = co::DIAL_TO_CONFIRM.get(lang.get());
+                                    let (before, after) = text.split_once("{code}").unwrap_or((text, ""));
+                                    view! {
+                                        <p data-testid="dial-code">
+                                            {before}
+                                            <a href=dial_href(&code) class="font-mono text-lg font-bold text-sky-950 underline underline-offset-2">{code.clone()}</a>
+                                            {after}
+                                        </p>
+                                    }
+                                })}
                                 <p class="text-sm">{t(co::APPROVE_ON_PHONE_HINT)}</p>
                             </div>
                         })}

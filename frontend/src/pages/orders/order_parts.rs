@@ -271,9 +271,30 @@ pub fn awaiting_phone(order: &Order) -> bool {
     })
 }
 
+/// The code the payer dials to confirm a pending mobile-money payment (CamPay's USSD code), when
+/// the gateway gave one.
+pub fn dial_code(order: &Order) -> Option<String> {
+    if !awaiting_phone(order) {
+        return None;
+    }
+    order
+        .payments
+        .last()?
+        .dial_code
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(str::to_owned)
+}
+
+/// A `tel:` link that dials a USSD code (`#` must be escaped in a URI).
+pub fn dial_href(code: &str) -> String {
+    format!("tel:{}", code.replace('#', "%23"))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{PayChoice, is_mobile_money};
+    use super::{PayChoice, dial_href, is_mobile_money};
     use common::orders::PaymentMethod as M;
 
     #[test]
@@ -288,6 +309,12 @@ mod tests {
             M::Flutterwave
         );
         assert_eq!(PayChoice::pick(None, &[]), M::Test);
+    }
+
+    #[test]
+    fn a_ussd_code_dials_from_a_link() {
+        assert_eq!(dial_href("*126#"), "tel:*126%23");
+        assert_eq!(dial_href("#150*50#"), "tel:%23150*50%23");
     }
 
     #[test]
