@@ -24,6 +24,35 @@ pub async fn list_stuck_payments(
     .await
 }
 
+/// `GET /orgs/{org_id}/invoices?kind=&limit=&cursor=`: invoices, credit notes and fee
+/// invoices, newest first.
+pub async fn list_invoices(
+    org_id: Uuid,
+    q: &common::invoices::ListInvoicesQuery,
+) -> Result<Page<common::invoices::Invoice>, ApiError> {
+    let limit = q.limit.map(|l| l.to_string());
+    let qs = query(&[
+        ("kind", q.kind.map(|k| k.as_str())),
+        ("limit", limit.as_deref()),
+        ("cursor", q.cursor.as_deref()),
+    ]);
+    fetch_json(
+        Method::Get,
+        &format!("/orgs/{org_id}/invoices{qs}"),
+        Body::None,
+    )
+    .await
+}
+
+/// `GET /orgs/{org_id}/invoices/{invoice_id}.pdf`: the PDF's bytes (fetched with the token).
+pub async fn download_invoice(org_id: Uuid, invoice_id: Uuid) -> Result<Vec<u8>, ApiError> {
+    let path = format!("/orgs/{org_id}/invoices/{invoice_id}.pdf");
+    let resp = super::send(Method::Get, &path, Body::None).await?;
+    resp.binary()
+        .await
+        .map_err(|e| ApiError::Network(e.to_string()))
+}
+
 /// `GET /orgs/{org_id}/balances`: one balance per currency the organization has sold in.
 pub async fn list_balances(org_id: Uuid) -> Result<Vec<Balance>, ApiError> {
     fetch_json(Method::Get, &format!("/orgs/{org_id}/balances"), Body::None).await

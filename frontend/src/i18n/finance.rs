@@ -268,3 +268,15 @@ pub const STUCK_BOOKING: Tr = Tr("Booking", "Réservation");
 pub const STUCK_BUYER: Tr = Tr("Buyer", "Acheteur");
 pub const STUCK_METHOD: Tr = Tr("Method", "Moyen");
 pub const STUCK_AMOUNT: Tr = Tr("Amount", "Montant");
+
+// Invoices.
+pub const INVOICES: Tr = Tr("Invoices", "Factures");
+pub const INVOICE: Tr = Tr("Invoice", "Facture");
+pub const CREDIT_NOTE: Tr = Tr("Credit note", "Avoir");
+pub const FEE_INVOICE: Tr = Tr("Platform fee invoice", "Facture de frais de plateforme");
+pub const ANY_KIND: Tr = Tr("All documents", "Tous les documents");
+pub const NUMBER: Tr = Tr("Number", "Numéro");
+pub const CUSTOMER: Tr = Tr("Billed to", "Facturé à");
+pub const DOWNLOAD_PDF: Tr = Tr("Download PDF", "Télécharger le PDF");
+pub const DOWNLOAD_PDF_OF: Tr = Tr("Download {number} as PDF", "Télécharger {number} en PDF");
+pub const NO_INVOICES: Tr = Tr("No invoices yet.", "Aucune facture pour l'instant.");

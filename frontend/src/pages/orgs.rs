@@ -6,6 +6,7 @@ pub mod finance;
 pub mod finance_lists;
 pub mod invitations;
 pub mod invite;
+pub mod invoices;
 pub mod layout;
 pub mod logo;
 pub mod member_row;

@@ -1,7 +1,7 @@
 //! `/orgs/:org_id/finance`: money after the sale. For those with `ManagePayouts` (owners,
 //! admins): a card per currency with what is available, pending (not yet settled by the
-//! gateways) and paid out, with "Withdraw"; then tabs: the withdrawals, the refunds and the
-//! ledger. A withdrawal reloads the balances and the lists. Those with only `ManageSales`
+//! gateways) and paid out, with "Withdraw"; then tabs: the withdrawals, the refunds, the
+//! ledger and the invoices. A withdrawal reloads the balances and the lists. Those with only `ManageSales`
 //! (managers) see the refunds. Payments stuck at their gateway are listed first, when any.
 
 use common::finance::{Balance, Withdrawal};
@@ -11,6 +11,7 @@ use leptos::task::spawn_local;
 use uuid::Uuid;
 
 use super::finance_lists::{Ledger, OrgRefunds, OrgWithdrawals};
+use super::invoices::OrgInvoices;
 use super::layout::use_org;
 use super::stuck_payments::StuckPayments;
 use super::withdraw::{WithdrawDialog, limits_text};
@@ -28,12 +29,14 @@ enum Tab {
     Withdrawals,
     Refunds,
     Ledger,
+    Invoices,
 }
 
-const TABS: [TabDef<Tab>; 3] = [
+const TABS: [TabDef<Tab>; 4] = [
     (Tab::Withdrawals, "withdrawals", fi::WITHDRAWALS),
     (Tab::Refunds, "refunds", fi::REFUNDS),
     (Tab::Ledger, "ledger", fi::LEDGER),
+    (Tab::Invoices, "invoices", fi::INVOICES),
 ];
 
 /// Without `ManagePayouts`: the refunds only.
@@ -148,6 +151,7 @@ fn Finance(org_id: Uuid) -> impl IntoView {
         Tab::Withdrawals => view! { <OrgWithdrawals org_id reload /> }.into_any(),
         Tab::Refunds => view! { <OrgRefunds org_id reload /> }.into_any(),
         Tab::Ledger => view! { <Ledger org_id currencies reload /> }.into_any(),
+        Tab::Invoices => view! { <OrgInvoices org_id reload /> }.into_any(),
     };
 
     view! {

@@ -51,7 +51,11 @@ pub fn signed_money(m: &Money, lang: Lang) -> String {
 }
 
 /// A booking's reference, linking to its page.
-fn booking_link(org_id: Uuid, order_id: Option<Uuid>, reference: Option<String>) -> AnyView {
+pub(super) fn booking_link(
+    org_id: Uuid,
+    order_id: Option<Uuid>,
+    reference: Option<String>,
+) -> AnyView {
     match (order_id, reference) {
         (Some(id), Some(r)) => {
             view! { <a href=format!("/orgs/{org_id}/orders/{id}") class=format!("{LINK} font-mono")>{r}</a> }.into_any()
