@@ -53,6 +53,20 @@ pub async fn download_invoice(org_id: Uuid, invoice_id: Uuid) -> Result<Vec<u8>,
         .map_err(|e| ApiError::Network(e.to_string()))
 }
 
+/// `GET /orders/{order_id}/invoices?token=`: the order's invoice, then its credit notes.
+pub async fn list_order_invoices(
+    order_id: Uuid,
+    token: &str,
+) -> Result<Vec<common::invoices::Invoice>, ApiError> {
+    let qs = query(&[("token", Some(token))]);
+    fetch_json(
+        Method::Get,
+        &format!("/orders/{order_id}/invoices{qs}"),
+        Body::None,
+    )
+    .await
+}
+
 /// `GET /orgs/{org_id}/balances`: one balance per currency the organization has sold in.
 pub async fn list_balances(org_id: Uuid) -> Result<Vec<Balance>, ApiError> {
     fetch_json(Method::Get, &format!("/orgs/{org_id}/balances"), Body::None).await

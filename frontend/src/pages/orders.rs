@@ -6,6 +6,7 @@ pub mod checkout;
 pub mod checkout_form;
 pub mod checkout_lines;
 pub mod gateway;
+pub mod invoices;
 pub mod mine;
 pub mod order;
 pub mod order_parts;

@@ -17,6 +17,7 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use uuid::Uuid;
 
+use super::invoices::OrderInvoices;
 use super::order_parts::{
     EventCard, MethodPicker, PayChoice, Payments, awaiting_phone, dial_code, dial_href,
 };
@@ -391,6 +392,7 @@ fn OrderView(order: RwSignal<Option<Order>>, token: Option<String>) -> impl Into
                 </div>
             </Show>
             <OrderRefunds order=o />
+            <OrderInvoices order=o />
             <div class="grid gap-6 md:grid-cols-2">
                 <section aria-labelledby="order-price-heading" class=CARD>
                     <h2 id="order-price-heading" class="text-lg font-semibold text-gray-900">{t(co::ORDER_SUMMARY)}</h2>
