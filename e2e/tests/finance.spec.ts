@@ -253,6 +253,14 @@ test.describe.serial('finance', () => {
         await expect(buyer.locator('li[data-ticket-status="refunded"]').getByText(ui.status.refunded, { exact: true })).toBeVisible();
         const refunds = buyer.getByRole('list', { name: ui.order.refunds });
         await expect(refunds.getByText(ui.status.refunded, { exact: true })).toBeVisible();
+        // The paid order's invoice, and a credit note for the refunded ticket, as PDFs.
+        const invoices = buyer.getByRole('list', { name: 'Invoices' });
+        await expect(invoices.getByText(/^INV-\d{4}-\d{6}$/)).toHaveCount(1);
+        await expect(invoices.getByText(/^CN-\d{4}-\d{6}$/)).toHaveCount(1);
+        const href = await invoices.getByRole('link', { name: 'Download PDF' }).first().getAttribute('href');
+        const pdf = await buyer.request.get(new URL(href!, buyer.url()).toString());
+        expect(pdf.headers()['content-type']).toContain('application/pdf');
+        expect((await pdf.body()).subarray(0, 4).toString()).toBe('%PDF');
         await expectAccessible(buyer, testInfo, 'order-refunded');
         await snap(buyer, testInfo, 'order-refunded');
       });
@@ -370,6 +378,18 @@ test.describe.serial('finance', () => {
       await expect(page.getByTestId('paid-out-XAF')).toHaveText(money(withdrawn));
       await expectAccessible(page, testInfo, 'finance-paid');
       await snap(page, testInfo, 'withdrawal-paid');
+    });
+
+    await test.step('and finds the invoices and the credit note under Invoices', async () => {
+      await page.getByRole('tab', { name: 'Invoices', exact: true }).click();
+      const region = page.getByRole('region', { name: 'Invoices' });
+      await expect(region.getByText(/^INV-\d{4}-\d{6}$/).first()).toBeVisible();
+      await expect(region.getByText(/^CN-\d{4}-\d{6}$/).first()).toBeVisible();
+      const download = page.waitForEvent('download');
+      await region.getByRole('button', { name: /^Download INV-/ }).first().click();
+      expect((await download).suggestedFilename()).toMatch(/^INV-\d{4}-\d{6}\.pdf$/);
+      await expectAccessible(page, testInfo, 'finance-invoices');
+      await snap(page, testInfo, 'finance-invoices');
     });
 
     await test.step('in French', async () => {
