@@ -56,7 +56,14 @@ pub fn OrderInvoices(#[prop(into)] order: Signal<Order>) -> impl IntoView {
                                             {invoice_kind_text(i.kind).get(l)} " " <span class="font-mono">{i.display_number.clone()}</span>
                                             " · " <span class="tabular-nums">{format_money(&i.total, l)}</span>
                                         </span>
-                                        <a href=href class=LINK download="">{fi::DOWNLOAD_PDF.get(l)}</a>
+                                        <a
+                                            href=href
+                                            class=LINK
+                                            download=""
+                                            aria-label=fi::DOWNLOAD_PDF_OF.fill(l, &[("number", &i.display_number)])
+                                        >
+                                            {fi::DOWNLOAD_PDF.get(l)}
+                                        </a>
                                     </li>
                                 }
                             })
