@@ -276,6 +276,7 @@ pub const CREDIT_NOTE: Tr = Tr("Credit note", "Avoir");
 pub const FEE_INVOICE: Tr = Tr("Platform fee invoice", "Facture de frais de plateforme");
 pub const ANY_KIND: Tr = Tr("All documents", "Tous les documents");
 pub const NUMBER: Tr = Tr("Number", "Numéro");
+pub const DOCUMENT: Tr = Tr("Document", "Document");
 pub const CUSTOMER: Tr = Tr("Billed to", "Facturé à");
 pub const DOWNLOAD_PDF: Tr = Tr("Download PDF", "Télécharger le PDF");
 pub const DOWNLOAD_PDF_OF: Tr = Tr("Download {number} as PDF", "Télécharger {number} en PDF");

@@ -94,7 +94,7 @@ pub fn OrgInvoices(org_id: Uuid, reload: RwSignal<u32>) -> impl IntoView {
     view! {
         <div class="space-y-4">
             <div class="max-w-xs">
-                <SelectField id="invoice-kind" label=fi::KIND value=kind options />
+                <SelectField id="invoice-kind" label=fi::DOCUMENT value=kind options />
             </div>
             <ErrorAlert error=list.error />
             <ErrorAlert error=failed />
@@ -103,7 +103,7 @@ pub fn OrgInvoices(org_id: Uuid, reload: RwSignal<u32>) -> impl IntoView {
                     <thead class="bg-gray-50">
                         <tr>
                             <th scope="col" class=TH>{t(fi::NUMBER)}</th>
-                            <th scope="col" class=TH>{t(fi::KIND)}</th>
+                            <th scope="col" class=TH>{t(fi::DOCUMENT)}</th>
                             <th scope="col" class=TH>{t(fi::DATE)}</th>
                             <th scope="col" class=TH>{t(fi::CUSTOMER)}</th>
                             <th scope="col" class=TH>{t(fi::BOOKING)}</th>
